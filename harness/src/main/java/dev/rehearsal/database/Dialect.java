@@ -1,0 +1,52 @@
+package dev.rehearsal.database;
+
+import dev.rehearsal.migration.sql.SqlSyntax;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * What differs between the database engines Rehearsal drives. One implementation per engine;
+ * everything above this seam is engine-neutral.
+ */
+public interface Dialect {
+
+    /** Short, stable name: {@code sqlite}, {@code postgres}, {@code mariadb}. */
+    String name();
+
+    /** The infix of dialect-specific migration files ({@code name.<infix>.up.sql}), e.g. {@code mysql}. */
+    String fileVariant();
+
+    /** The lexical rules the statement splitter uses for this engine. */
+    SqlSyntax syntax();
+
+    /** True when DDL can be rolled back with the transaction (SQLite, PostgreSQL; not MariaDB). */
+    boolean transactionalDdl();
+
+    /** Quotes an identifier for this engine. */
+    String quote(String identifier);
+
+    /** The column type for long text (history table, markers). */
+    String textType();
+
+    /** The column type for a timestamp with time zone semantics good enough for history. */
+    String timestampType();
+
+    /**
+     * Takes the cross-process migration lock, waiting up to {@code timeout}.
+     *
+     * @return a handle whose {@code close()} releases the lock
+     * @throws dev.rehearsal.RehearsalException with {@code LOCK_TIMEOUT} when another runner keeps it
+     */
+    MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
+
+    /** The engine's version string, as the server reports it. */
+    default String serverVersion(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductVersion();
+    }
+
+    /** Finds the dialect for a JDBC URL. */
+    static Dialect forUrl(String jdbcUrl) {
+        return Dialects.forUrl(jdbcUrl);
+    }
+}

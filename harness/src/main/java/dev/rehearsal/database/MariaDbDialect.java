@@ -1,0 +1,72 @@
+package dev.rehearsal.database;
+
+import dev.rehearsal.migration.sql.SqlSyntax;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** MariaDB and MySQL: DDL commits implicitly, named locks through {@code GET_LOCK}. */
+final class MariaDbDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String fileVariant() {
+        return "mysql";
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SqlSyntax.MYSQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String textType() {
+        return "TEXT";
+    }
+
+    @Override
+    public String timestampType() {
+        return "TIMESTAMP(3) NULL";
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
+        // GET_LOCK names are server-wide: qualify with the schema so two databases never contend.
+        String name = "rehearsal:" + connection.getCatalog() + ":" + lockName;
+        long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
+        try (PreparedStatement lock = connection.prepareStatement("select get_lock(?, ?)")) {
+            lock.setString(1, name);
+            lock.setLong(2, seconds);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) != 1) {
+                    throw LockTimeouts.timedOut(lockName, timeout, "GET_LOCK('" + name + "')");
+                }
+            }
+        }
+        return () -> {
+            try (PreparedStatement release = connection.prepareStatement("select release_lock(?)")) {
+                release.setString(1, name);
+                release.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not release the named lock: " + e.getMessage(), e);
+            }
+        };
+    }
+}

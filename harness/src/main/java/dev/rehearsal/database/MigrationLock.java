@@ -1,0 +1,8 @@
+package dev.rehearsal.database;
+
+/** A held migration lock; closing it releases the lock. */
+@FunctionalInterface
+public interface MigrationLock extends AutoCloseable {
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package dev.rehearsal.migration;
+
+import dev.rehearsal.migration.sql.SqlStatement;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One direction (up or down) of a migration, already split for the target's dialect.
+ *
+ * @param file the file the script was read from
+ * @param firstLine 1-based line in {@code file} where the script's text starts
+ * @param sql the raw script text
+ * @param statements the statements in order; empty when the script holds only comments
+ * @param transactional false when the file opts out of a transaction
+ *     ({@code -- +migrate Up notransaction}, {@code -- +goose NO TRANSACTION},
+ *     {@code transaction:false}) or a statement cannot run inside one
+ */
+public record MigrationScript(
+        Path file, int firstLine, String sql, List<SqlStatement> statements, boolean transactional) {
+
+    public MigrationScript {
+        statements = List.copyOf(statements);
+    }
+
+    /** True when the script holds no statement at all (only comments or white space). */
+    public boolean isEmpty() {
+        return statements.isEmpty();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.rehearsal.runner;
+
+/** Which script of a migration runs. */
+public enum Direction {
+    UP, DOWN
+}

@@ -1,0 +1,138 @@
+package dev.rehearsal.runner;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationScript;
+import dev.rehearsal.migration.sql.SqlStatement;
+import dev.rehearsal.runner.history.HistoryRow;
+import dev.rehearsal.runner.history.HistoryStatus;
+import dev.rehearsal.runner.history.SchemaHistory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/**
+ * Runs one script of one migration and records the outcome in the history. Where the engine
+ * rolls DDL back, the script and its history row share one transaction, so a failure leaves
+ * nothing behind; elsewhere each statement commits on its own and a failure is recorded with the
+ * count of statements that stayed applied.
+ */
+final class MigrationExecutor {
+    private final Dialect dialect;
+    private final SchemaHistory history;
+    private final RunnerOptions options;
+
+    MigrationExecutor(Dialect dialect, SchemaHistory history, RunnerOptions options) {
+        this.dialect = dialect;
+        this.history = history;
+        this.options = options;
+    }
+
+    ExecutedMigration execute(Connection c, Migration migration, Direction direction, int batch) throws SQLException {
+        MigrationScript script = direction == Direction.UP ? migration.up() : migration.down();
+        boolean transactional = dialect.transactionalDdl() && script.transactional();
+        options.listener().started(migration, direction);
+        long start = System.nanoTime();
+        int ran = 0;
+        c.setAutoCommit(!transactional);
+        try (Statement jdbc = c.createStatement()) {
+            for (SqlStatement statement : script.statements()) {
+                options.hook().beforeStatement(migration, direction, ran, statement, c);
+                jdbc.execute(statement.sql());
+                ran++;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            history.write(c, row(migration, direction == Direction.UP ? HistoryStatus.APPLIED : HistoryStatus.ROLLED_BACK,
+                    batch, millis, ran, null));
+            if (transactional) {
+                c.commit();
+            }
+            ExecutedMigration executed = new ExecutedMigration(migration, direction, millis, ran, transactional);
+            options.listener().finished(executed);
+            return executed;
+        } catch (SQLException | RuntimeException e) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            throw failure(c, migration, direction, script, batch, ran, transactional, millis, e);
+        } finally {
+            restoreAutoCommit(c);
+        }
+    }
+
+    private RehearsalException failure(Connection c, Migration migration, Direction direction, MigrationScript script,
+            int batch, int ran, boolean transactional, long millis, Exception cause) {
+        String where = location(script, ran);
+        StringBuilder message = new StringBuilder()
+                .append(direction == Direction.UP ? "migration " : "rollback of migration ")
+                .append(migration.displayName()).append(" failed at ").append(where)
+                .append(" (statement ").append(ran + 1).append(" of ").append(script.statements().size()).append("): ")
+                .append(rootMessage(cause));
+        String recordProblem = null;
+        try {
+            if (transactional) {
+                c.rollback();
+                c.setAutoCommit(true);
+                message.append("\nThe transaction was rolled back: the database is as it was before this ")
+                        .append(direction == Direction.UP ? "migration." : "rollback.");
+                if (direction == Direction.UP) {
+                    history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, 0, rootMessage(cause)));
+                }
+            } else if (ran == 0) {
+                c.setAutoCommit(true);
+                message.append("\nNo statement of it had run: the database is unchanged.");
+                if (direction == Direction.UP) {
+                    history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, 0, rootMessage(cause)));
+                }
+            } else {
+                c.setAutoCommit(true);
+                history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, ran, rootMessage(cause)));
+                message.append("\n").append(ran).append(" statement(s) before it stayed applied: ")
+                        .append(dialect.transactionalDdl() ? "the script runs without a transaction"
+                                : "DDL commits implicitly on " + dialect.name())
+                        .append(", so the database is partly changed. Restore a backup or finish/undo the statements"
+                                + " by hand, then run `rehearsal repair` to clear the failed entry.");
+            }
+        } catch (SQLException | RuntimeException recording) {
+            recordProblem = rootMessage(recording);
+        }
+        if (recordProblem != null) {
+            message.append("\nThe failure could not be recorded in ").append(history.table()).append(": ")
+                    .append(recordProblem);
+        }
+        return new RehearsalException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+    }
+
+    private static String location(MigrationScript script, int index) {
+        if (index < script.statements().size()) {
+            SqlStatement failing = script.statements().get(index);
+            return script.file().getFileName() + ":" + failing.line() + ":" + failing.column();
+        }
+        return String.valueOf(script.file().getFileName());
+    }
+
+    private HistoryRow row(Migration migration, HistoryStatus status, int batch, long millis, int ran, String error) {
+        return new HistoryRow(migration.version(), migration.description(), migration.checksum(), Instant.now(), millis,
+                batch, status, options.installedBy(), ran, error);
+    }
+
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            if (!c.isClosed() && !c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // The connection is gone (a cut connection in a fault drill); the failure is already reported.
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage()).strip();
+    }
+}

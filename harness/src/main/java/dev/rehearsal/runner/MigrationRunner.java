@@ -1,0 +1,307 @@
+package dev.rehearsal.runner;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.MigrationLock;
+import dev.rehearsal.database.Target;
+import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.history.HistoryRow;
+import dev.rehearsal.runner.history.HistoryStatus;
+import dev.rehearsal.runner.history.SchemaHistory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The migration commands (up, down, redo, reset, refresh, status, validate, repair) against one
+ * target. Every mutating command takes the migration lock, plans everything (and refuses bad plans)
+ * before the first statement runs, and runs each migration in its own transaction where the engine
+ * allows it.
+ */
+public final class MigrationRunner {
+    private final Target target;
+    private final List<Migration> migrations;
+    private final RunnerOptions options;
+    private final SchemaHistory history;
+
+    /** @param migrations the loaded migrations, any order (they are sorted by version) */
+    public MigrationRunner(Target target, List<Migration> migrations, RunnerOptions options) {
+        this.target = target;
+        this.migrations = migrations.stream().sorted(Comparator.comparing(Migration::version)).toList();
+        this.options = options;
+        this.history = new SchemaHistory(target.dialect(), options.historyTable());
+    }
+
+    public SchemaHistory history() {
+        return history;
+    }
+
+    /** Applies pending migrations in version order, all of them or up to and including {@code to}. */
+    public RunResult up(MigrationVersion to) {
+        if (to != null) {
+            find(to);
+        }
+        return mutate((c, rows) -> {
+            refuseIfRepairNeeded(rows);
+            List<String> problems = new ArrayList<>(checksumProblems(rows));
+            problems.addAll(missingFileProblems(rows));
+            if (!options.allowOutOfOrder()) {
+                problems.addAll(outOfOrderProblems(rows));
+            }
+            if (!problems.isEmpty()) {
+                throw new RehearsalException(ErrorCode.VALIDATION_FAILED,
+                        "refusing to migrate " + target.displayUrl() + ":\n  " + String.join("\n  ", problems));
+            }
+            List<Migration> pending = migrations.stream()
+                    .filter(m -> !isApplied(rows, m.version()))
+                    .filter(m -> to == null || m.version().compareTo(to) <= 0)
+                    .toList();
+            int batch = rows.values().stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;
+            MigrationExecutor executor = executor();
+            List<ExecutedMigration> done = new ArrayList<>();
+            for (Migration m : pending) {
+                done.add(executor.execute(c, m, Direction.UP, batch));
+            }
+            return new RunResult(done);
+        });
+    }
+
+    /** Rolls back applied migrations, newest first. Refuses before running anything if one has no rollback. */
+    public RunResult down(DownScope scope) {
+        if (scope.kind() == DownScope.Kind.TO_VERSION) {
+            find(scope.to());
+        }
+        return mutate((c, rows) -> {
+            refuseIfRepairNeeded(rows);
+            List<HistoryRow> applied = rows.values().stream()
+                    .filter(r -> r.status() == HistoryStatus.APPLIED)
+                    .sorted(Comparator.comparing(HistoryRow::version).reversed())
+                    .toList();
+            List<HistoryRow> chosen = switch (scope.kind()) {
+                case LAST -> applied.isEmpty() ? List.of() : List.of(applied.get(0));
+                case ALL -> applied;
+                case TO_VERSION -> applied.stream().filter(r -> r.version().compareTo(scope.to()) > 0).toList();
+                case LAST_BATCH -> {
+                    int last = applied.stream().mapToInt(HistoryRow::batch).max().orElse(-1);
+                    yield applied.stream().filter(r -> r.batch() == last).toList();
+                }
+            };
+            List<Migration> plan = new ArrayList<>();
+            for (HistoryRow row : chosen) {
+                Migration m = migrations.stream().filter(x -> x.version().equals(row.version())).findFirst()
+                        .orElseThrow(() -> new RehearsalException(ErrorCode.VALIDATION_FAILED, "applied migration "
+                                + row.version() + " (" + row.name() + ") has no file in the migrations directory;"
+                                + " cannot roll it back"));
+                if (!m.hasRollback()) {
+                    throw new RehearsalException(ErrorCode.NO_ROLLBACK, m.missingRollbackReason()
+                            + "; nothing was rolled back. Restore a backup instead, or add a down script");
+                }
+                plan.add(m);
+            }
+            MigrationExecutor executor = executor();
+            List<ExecutedMigration> done = new ArrayList<>();
+            for (Migration m : plan) {
+                done.add(executor.execute(c, m, Direction.DOWN, rows.get(m.version()).batch()));
+            }
+            return new RunResult(done);
+        });
+    }
+
+    /** Rolls back the last applied migration and applies it again. */
+    public RunResult redo() {
+        RunResult down = down(DownScope.last());
+        if (down.executed().isEmpty()) {
+            return down;
+        }
+        return down.then(up(down.executed().get(0).migration().version()));
+    }
+
+    /** Rolls back every applied migration. */
+    public RunResult reset() {
+        return down(DownScope.all());
+    }
+
+    /** Reset, then up. */
+    public RunResult refresh() {
+        return reset().then(up(null));
+    }
+
+    /** The newest applied version, if any. */
+    public Optional<MigrationVersion> currentVersion() {
+        return read(rows -> rows.values().stream().filter(r -> r.status() == HistoryStatus.APPLIED)
+                .map(HistoryRow::version).max(Comparator.naturalOrder()));
+    }
+
+    /** Every migration on disk and every history row without a file, in version order. */
+    public List<MigrationStatus> status() {
+        return read(rows -> {
+            Map<MigrationVersion, MigrationStatus> byVersion = new TreeMap<>();
+            for (Migration m : migrations) {
+                HistoryRow row = rows.get(m.version());
+                byVersion.put(m.version(), row == null
+                        ? new MigrationStatus(m.version(), m.description(), "pending", null, -1, 0, m.hasRollback())
+                        : new MigrationStatus(m.version(), m.description(), row.status().column(), row.appliedAt(),
+                                row.executionMillis(), row.batch(), m.hasRollback()));
+            }
+            for (HistoryRow row : rows.values()) {
+                byVersion.putIfAbsent(row.version(), new MigrationStatus(row.version(), row.name(),
+                        row.status() == HistoryStatus.APPLIED ? "missing" : row.status().column(), row.appliedAt(),
+                        row.executionMillis(), row.batch(), false));
+            }
+            return List.copyOf(byVersion.values());
+        });
+    }
+
+    /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
+    public ValidationReport validate() {
+        return read(rows -> {
+            List<String> problems = new ArrayList<>(checksumProblems(rows));
+            problems.addAll(missingFileProblems(rows));
+            if (!options.allowOutOfOrder()) {
+                problems.addAll(outOfOrderProblems(rows));
+            }
+            rows.values().stream().filter(MigrationRunner::isPartialFailure).forEach(r -> problems.add(
+                    "migration " + r.version() + " failed part-way (" + r.statementsRun() + " statement(s) stayed"
+                            + " applied): fix the database, then run `rehearsal repair`"));
+            return new ValidationReport(problems);
+        });
+    }
+
+    /**
+     * Clears failed entries and realigns the checksums of applied migrations with their files, as
+     * Flyway's repair does. Returns one line per change.
+     */
+    public List<String> repair() {
+        return mutate((c, rows) -> {
+            List<String> changes = new ArrayList<>();
+            for (HistoryRow row : rows.values()) {
+                if (row.status() == HistoryStatus.FAILED) {
+                    history.delete(c, row.version());
+                    changes.add("removed failed entry " + row.version() + " " + row.name());
+                    continue;
+                }
+                if (row.status() == HistoryStatus.APPLIED) {
+                    Optional<Migration> file = migrations.stream().filter(m -> m.version().equals(row.version())).findFirst();
+                    if (file.isPresent() && !file.get().checksum().equals(row.checksum())) {
+                        history.write(c, new HistoryRow(row.version(), row.name(), file.get().checksum(), row.appliedAt(),
+                                row.executionMillis(), row.batch(), row.status(), row.installedBy(), row.statementsRun(),
+                                row.error()));
+                        changes.add("realigned checksum of " + row.version() + " " + row.name());
+                    }
+                }
+            }
+            return changes;
+        });
+    }
+
+    private Migration find(MigrationVersion version) {
+        return migrations.stream().filter(m -> m.version().equals(version)).findFirst()
+                .orElseThrow(() -> new RehearsalException(ErrorCode.UNKNOWN_VERSION, "no migration with version "
+                        + version + " in the migrations directory"));
+    }
+
+    private List<String> checksumProblems(Map<MigrationVersion, HistoryRow> rows) {
+        List<String> problems = new ArrayList<>();
+        for (Migration m : migrations) {
+            HistoryRow row = rows.get(m.version());
+            if (row != null && row.status() == HistoryStatus.APPLIED && !row.checksum().equals(m.checksum())) {
+                problems.add("migration " + m.version() + " was modified after it was applied: checksum "
+                        + m.checksum() + " != " + row.checksum() + " (" + m.up().file().getFileName() + ")");
+            }
+        }
+        return problems;
+    }
+
+    private List<String> missingFileProblems(Map<MigrationVersion, HistoryRow> rows) {
+        List<String> problems = new ArrayList<>();
+        for (HistoryRow row : rows.values()) {
+            boolean onDisk = migrations.stream().anyMatch(m -> m.version().equals(row.version()));
+            if (!onDisk && row.status() == HistoryStatus.APPLIED) {
+                problems.add("applied migration " + row.version() + " (" + row.name() + ") is missing from disk");
+            }
+        }
+        return problems;
+    }
+
+    private List<String> outOfOrderProblems(Map<MigrationVersion, HistoryRow> rows) {
+        Optional<MigrationVersion> newest = rows.values().stream().filter(r -> r.status() == HistoryStatus.APPLIED)
+                .map(HistoryRow::version).max(Comparator.naturalOrder());
+        List<String> problems = new ArrayList<>();
+        newest.ifPresent(top -> migrations.stream()
+                .filter(m -> !isApplied(rows, m.version()) && m.version().compareTo(top) < 0)
+                .forEach(m -> problems.add("pending migration " + m.version() + " is older than the newest applied one ("
+                        + top + "): out of order; apply it with --allow-out-of-order")));
+        return problems;
+    }
+
+    private static boolean isApplied(Map<MigrationVersion, HistoryRow> rows, MigrationVersion version) {
+        HistoryRow row = rows.get(version);
+        return row != null && row.status() == HistoryStatus.APPLIED;
+    }
+
+    /** A failure that left statements applied (no transaction to roll them back). */
+    private static boolean isPartialFailure(HistoryRow row) {
+        return row.status() == HistoryStatus.FAILED && row.statementsRun() > 0;
+    }
+
+    private void refuseIfRepairNeeded(Map<MigrationVersion, HistoryRow> rows) {
+        for (HistoryRow row : rows.values()) {
+            if (isPartialFailure(row)) {
+                throw new RehearsalException(ErrorCode.NEEDS_REPAIR, "migration " + row.version() + " " + row.name()
+                        + " failed part-way on " + target.displayUrl() + " (" + row.statementsRun()
+                        + " statement(s) stayed applied: " + row.error() + "). The database is partly changed;"
+                        + " fix it by hand or restore a backup, then run `rehearsal repair` before migrating again");
+            }
+        }
+    }
+
+    private MigrationExecutor executor() {
+        return new MigrationExecutor(target.dialect(), history, options);
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection c, Map<MigrationVersion, HistoryRow> rows) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface ReadWork<T> {
+        T run(Map<MigrationVersion, HistoryRow> rows) throws SQLException;
+    }
+
+    private <T> T mutate(LockedWork<T> work) {
+        try (Connection c = target.connect()) {
+            try (MigrationLock lock = target.dialect().lock(c, history.lockName(), options.lockTimeout())) {
+                history.createIfMissing(c);
+                return work.run(c, rowsByVersion(c));
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.MIGRATION_FAILED,
+                    "database error on " + target.displayUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(ReadWork<T> work) {
+        try (Connection c = target.connect()) {
+            return work.run(rowsByVersion(c));
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
+                    "cannot read the history of " + target.displayUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<MigrationVersion, HistoryRow> rowsByVersion(Connection c) throws SQLException {
+        Map<MigrationVersion, HistoryRow> rows = new LinkedHashMap<>();
+        for (HistoryRow row : history.rows(c)) {
+            rows.put(row.version(), row);
+        }
+        return rows;
+    }
+}

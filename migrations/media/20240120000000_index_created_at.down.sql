@@ -1,0 +1,2 @@
+DROP INDEX idx_docs_created;
+DROP INDEX idx_images_created;

@@ -1,0 +1,2 @@
+DROP TABLE migration_markers;
+DROP TABLE media;

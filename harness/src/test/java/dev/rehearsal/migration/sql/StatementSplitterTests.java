@@ -181,6 +181,17 @@ class StatementSplitterTests {
                 .extracting(SqlStatement::sql).containsExactly("SELECT 'a\\'", "SELECT 2", "SELECT 3");
     }
 
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkChangeNothing() {
+        String script = "\ufeff-- +goose StatementBegin\r\nSELECT 1;\r\n-- +goose StatementEnd\r\n\r\n  SELECT 2;\r\n";
+
+        List<SqlStatement> statements = new StatementSplitter(SqlSyntax.SQLITE).split(script, "x.sql", 1);
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 5);
+        assertThat(statements.get(1).column()).isEqualTo(3);
+    }
+
     static List<SqlStatement> split(SqlSyntax syntax, String resource) {
         return new StatementSplitter(syntax).split(read(resource), resource, 1);
     }

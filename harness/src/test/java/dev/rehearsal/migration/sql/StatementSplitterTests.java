@@ -24,7 +24,7 @@ class StatementSplitterTests {
         assertThat(statements.get(3).sql())
                 .isEqualTo("PREPARE by_id AS SELECT * FROM account WHERE id = $1 AND balance > $2");
         assertThat(statements.get(4).sql())
-                .isEqualTo("SELECT E'it\\'s; escaped', 'plain '' quote;', \"odd;name\" FROM account");
+                .isEqualTo("SELECT E'it\\'s; escaped', 'plain '' quote;' AS \"odd;name\" FROM account");
         assertThat(statements.get(5).column()).isEqualTo(3);
         assertThat(statements.get(6).sql()).endsWith("ELSE 2 END;\nEND");
         assertThat(statements.get(7).sql()).endsWith("SET balance = 0; SELECT 1)");

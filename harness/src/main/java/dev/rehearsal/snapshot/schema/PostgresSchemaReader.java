@@ -79,7 +79,7 @@ final class PostgresSchemaReader implements EngineSchemaReader {
         if ("a".equals(identity) || "d".equals(identity)) {
             generated = "GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
         } else if ("s".equals(generatedKind)) {
-            generated = "GENERATED ALWAYS AS (" + expression + ") STORED";
+            generated = "GENERATED ALWAYS AS (" + SqlText.stripOuterParentheses(expression) + ") STORED";
             expression = null; // pg_attrdef holds the generation expression, not a default
         }
         return new Column(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),

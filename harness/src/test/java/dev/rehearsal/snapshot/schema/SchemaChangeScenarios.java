@@ -43,6 +43,16 @@ final class SchemaChangeScenarios {
                         "index idx_notes_label on notes: columns (label) before up, (label, priority) after rollback");
     }
 
+    /** SQLite and PostgreSQL only: MariaDB has no partial indexes and reports a unique index as a constraint. */
+    private SchemaChangeScenarios uniqueAndPartialIndexChanges() {
+        return add("index uniqueness changed", sql("drop index idx_notes_label",
+                "create unique index idx_notes_label on notes (label)"),
+                "index idx_notes_label on notes: uniqueness not unique before up, UNIQUE after rollback")
+                .add("index predicate changed", sql("drop index idx_notes_label",
+                        "create index idx_notes_label on notes (label) where priority > 0"),
+                        "index idx_notes_label on notes: predicate none before up, priority > 0 after rollback");
+    }
+
     private static List<String> sql(String... statements) {
         return List.of(statements);
     }
@@ -60,7 +70,6 @@ final class SchemaChangeScenarios {
     private static final String UNIQUE_ADDED = "unique constraint uq_notes_label on notes: not there before up, present after rollback (label)";
     private static final String UNIQUE_REMOVED = "unique constraint uq_users_email on users: missing after rollback (was email)";
     private static final String UNIQUE_CHANGED = "unique constraint uq_users_email on users: columns (email) before up, (email, id) after rollback";
-    private static final String INDEX_UNIQUENESS_CHANGED = "index idx_notes_label on notes: uniqueness not unique before up, UNIQUE after rollback";
     private static final String TRIGGER_REMOVED = "trigger trg_docs_audit on docs: missing after rollback (was ";
 
     private static List<Scenario> sqlite() {
@@ -115,11 +124,7 @@ final class SchemaChangeScenarios {
                 .add("expression index added", sql("create index idx_notes_lower on notes (lower(label) desc)"),
                         "index idx_notes_lower on notes: not there before up, present after rollback (lower(label) desc)")
                 .indexChanges("drop index idx_notes_label")
-                .add("index uniqueness changed", sql("drop index idx_notes_label",
-                        "create unique index idx_notes_label on notes (label)"), INDEX_UNIQUENESS_CHANGED)
-                .add("index predicate changed", sql("drop index idx_notes_label",
-                        "create index idx_notes_label on notes (label) where priority > 0"),
-                        "index idx_notes_label on notes: predicate none before up, priority > 0 after rollback")
+                .uniqueAndPartialIndexChanges()
                 .add("view added", sql("create view v_notes as select id, label from notes"),
                         "view v_notes: not there before up, present after rollback (CREATE VIEW v_notes as select id, label from notes)")
                 .add("view removed", sql("drop view v_titles"),
@@ -206,11 +211,7 @@ final class SchemaChangeScenarios {
                 .add("expression index added", sql("create index idx_notes_lower on notes (lower(label) desc)"),
                         "index idx_notes_lower on notes: not there before up, present after rollback (lower(label::text) DESC)")
                 .indexChanges("drop index idx_notes_label")
-                .add("index uniqueness changed", sql("drop index idx_notes_label",
-                        "create unique index idx_notes_label on notes (label)"), INDEX_UNIQUENESS_CHANGED)
-                .add("index predicate changed", sql("drop index idx_notes_label",
-                        "create index idx_notes_label on notes (label) where priority > 0"),
-                        "index idx_notes_label on notes: predicate none before up, priority > 0 after rollback")
+                .uniqueAndPartialIndexChanges()
                 .add("view added", sql("create view v_notes as select id, label from notes"),
                         "view v_notes: not there before up, present after rollback (SELECT notes.id, notes.label FROM notes)")
                 .add("view removed", sql("drop view v_titles"),

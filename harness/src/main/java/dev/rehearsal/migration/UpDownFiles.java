@@ -1,0 +1,52 @@
+package dev.rehearsal.migration;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a migration whose up and down live in separate files (paired files, diesel, Flyway V/U). */
+final class UpDownFiles {
+    private UpDownFiles() {
+    }
+
+    /**
+     * @param down the down file, or null when there is none
+     * @param transactional false when the format's metadata opts the migration out of a transaction
+     */
+    static Migration migration(VariantSelection.VersionFiles version, MigrationFormat format, Path up, Path down,
+            boolean transactional, Dialect dialect) {
+        String upText = SourceText.read(up);
+        MigrationScript upScript = Scripts.split(up, upText, 1, transactional, dialect);
+        if (upScript.isEmpty()) {
+            throw MarkedFile.error(up, 1, "the up script is empty; add the statements that migrate up");
+        }
+        List<String> texts = new ArrayList<>(List.of(upText));
+        MigrationScript downScript = null;
+        if (down != null) {
+            String downText = SourceText.read(down);
+            texts.add(downText);
+            downScript = Scripts.split(down, downText, 1, transactional, dialect);
+        }
+        return new Migration(version.version(), version.description(), format, upScript, downScript,
+                Checksums.of(texts));
+    }
+
+    /**
+     * The up file chosen for the dialect.
+     *
+     * @param expectedUp the up file's name, for the message
+     * @return null when only other dialects have an up file: the migration is not the target's
+     * @throws RehearsalException BAD_MIGRATION_FILE when no dialect has one: a down without its up
+     */
+    static Path chosenUp(VariantSelection.VersionFiles files, String upRole, String expectedUp) {
+        Path up = files.chosen().get(upRole);
+        if (up == null && !files.anyVariantHas(upRole)) {
+            throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, files.all().get(0).path()
+                    + ": has no up file; add " + expectedUp + " or delete it");
+        }
+        return up;
+    }
+}

@@ -192,6 +192,16 @@ class StatementSplitterTests {
         assertThat(statements.get(1).column()).isEqualTo(3);
     }
 
+    @Test
+    void keywordsUsedAsNamesOpenNoBlock() {
+        String script = "CREATE TABLE log (event TEXT, begin INT, end INT);\nSELECT begin, end FROM log;\nSELECT 3;";
+
+        for (SqlSyntax syntax : List.of(SqlSyntax.SQLITE, SqlSyntax.MYSQL, SqlSyntax.GENERIC)) {
+            assertThat(new StatementSplitter(syntax).split(script, "x.sql", 1))
+                    .as(syntax.name()).extracting(SqlStatement::line).containsExactly(1, 2, 3);
+        }
+    }
+
     static List<SqlStatement> split(SqlSyntax syntax, String resource) {
         return new StatementSplitter(syntax).split(read(resource), resource, 1);
     }

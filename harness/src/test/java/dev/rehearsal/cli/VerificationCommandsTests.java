@@ -9,8 +9,6 @@ import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.RunnerOptions;
 import dev.rehearsal.testing.TestDatabases;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** verify, snapshot and diff through picocli, as the launcher runs them. */
 class VerificationCommandsTests {
@@ -30,16 +27,11 @@ class VerificationCommandsTests {
     @TempDir
     Path dir;
 
-    /** Exit code, stdout and stderr of one command run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.of(all);
     }
 
     static MigrationRunner media(IsolatedDatabase db) {
@@ -69,27 +61,27 @@ class VerificationCommandsTests {
                             + " values (1, 1, '/d/1.pdf', 'Manual', 1000, '2024-01-03')");
             Path captures = dir.resolve("captures.json");
 
-            Run capture = run(new VerifyCommand(), "--url", url, "--suite", MEDIA_SUITE.toString(), "--capture-pre",
+            CliRun capture = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--capture-pre",
                     "--out", captures.toString());
-            assertThat(capture.exit()).as(capture.err()).isZero();
+            assertThat(capture.exitCode()).as(capture.err()).isZero();
             assertThat(capture.out()).contains("captured 3 table(s) for suite media unification", "pre.images: images, 1 rows");
 
             media(db).up(null);
-            Run verify = run(new VerifyCommand(), "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
+            CliRun verify = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
                     captures.toString());
-            assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
             assertThat(verify.out()).startsWith("suite media unification: passed (18 passed, 0 failed, 0 warnings)")
                     .contains("  PASS row_count_equals media == pre.images + pre.docs: media has 2 rows,"
                             + " pre.images + pre.docs = 2 (pre.images 1, pre.docs 1)");
 
             sql(db, "delete from media where kind = 'doc'");
-            Run failing = run(new VerifyCommand(), "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
+            CliRun failing = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
                     captures.toString());
-            assertThat(failing.exit()).isEqualTo(1);
+            assertThat(failing.exitCode()).isEqualTo(1);
             assertThat(failing.out()).contains("  FAIL row_count_equals media == pre.images + pre.docs: media has 1 row,");
 
-            Run withoutPre = run(new VerifyCommand(), "--url", url, "--suite", MEDIA_SUITE.toString());
-            assertThat(withoutPre.exit()).isEqualTo(1);
+            CliRun withoutPre = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString());
+            assertThat(withoutPre.exitCode()).isEqualTo(1);
             assertThat(withoutPre.out()).contains("FAIL checksum_preserved images: no pre capture 'images'");
         }
     }
@@ -98,21 +90,21 @@ class VerificationCommandsTests {
     void aBadSuiteFileExitsTwoWithFileAndLine() {
         Path bad = Path.of("src/test/resources/suites/bad/unknown-check.yaml");
 
-        Run run = run(new VerifyCommand(), "--url", dir.resolve("x.db").toString(), "--suite", bad.toString());
+        CliRun run = run("verify", "--url", dir.resolve("x.db").toString(), "--suite", bad.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("rehearsal verify: " + bad + ":5:5: unknown check type 'table_exist'");
+        assertThat(run.err()).startsWith("error: " + bad + ":5:5: unknown check type 'table_exist'");
     }
 
     @Test
     void aBrokenCapturesFileExitsTwo() throws IOException {
         Path captures = Files.writeString(dir.resolve("captures.json"), "{ nope");
 
-        Run run = run(new VerifyCommand(), "--url", dir.resolve("x.db").toString(), "--suite", MEDIA_SUITE.toString(),
+        CliRun run = run("verify", "--url", dir.resolve("x.db").toString(), "--suite", MEDIA_SUITE.toString(),
                 "--pre", captures.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(captures + ":1:").contains("not a captures file");
     }
 
@@ -125,22 +117,22 @@ class VerificationCommandsTests {
             Path before = dir.resolve("before.json");
             Path after = dir.resolve("after.json");
 
-            Run snapshot = run(new SnapshotCommand(), "--url", url, "--out", before.toString());
-            assertThat(snapshot.exit()).as(snapshot.err()).isZero();
+            CliRun snapshot = run("snapshot", "--url", url, "--out", before.toString());
+            assertThat(snapshot.exitCode()).as(snapshot.err()).isZero();
             assertThat(snapshot.out()).contains("5 tables, written to " + before);
-            Run printed = run(new SnapshotCommand(), "--url", url);
+            CliRun printed = run("snapshot", "--url", url);
             assertThat(printed.out()).contains("\"schema\"", "\"data\"", "\"media\"");
             assertThat(Files.readString(before).strip()).isEqualTo(printed.out().strip());
 
-            Run same = run(new DiffCommand(), before.toString(), before.toString());
-            assertThat(same.exit()).isZero();
+            CliRun same = run("diff", before.toString(), before.toString());
+            assertThat(same.exitCode()).isZero();
             assertThat(same.out().strip()).isEqualTo("no differences between in before.json and in before.json");
 
             sql(db, "insert into users (id, email, created_at) values (1, 'a@x', '2024-01-01')",
                     "create index idx_users_created on users (created_at)");
-            run(new SnapshotCommand(), "--url", url, "--out", after.toString());
-            Run diff = run(new DiffCommand(), before.toString(), after.toString());
-            assertThat(diff.exit()).isEqualTo(1);
+            run("snapshot", "--url", url, "--out", after.toString());
+            CliRun diff = run("diff", before.toString(), after.toString());
+            assertThat(diff.exitCode()).isEqualTo(1);
             assertThat(diff.out()).contains("index idx_users_created on users: not there in before.json, present in"
                     + " after.json", "table data users: 0 rows in before.json, 1 in after.json");
         }
@@ -150,9 +142,9 @@ class VerificationCommandsTests {
     void diffOfAFileThatIsNoSnapshotExitsTwo() throws IOException {
         Path notASnapshot = Files.writeString(dir.resolve("other.json"), "{\"tables\": []}");
 
-        Run run = run(new DiffCommand(), notASnapshot.toString(), notASnapshot.toString());
+        CliRun run = run("diff", notASnapshot.toString(), notASnapshot.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("other.json: not a Rehearsal snapshot");
     }
 }

@@ -42,6 +42,7 @@ public final class RunnerBenchmark {
 
         List<Long> jdbcCycle = new ArrayList<>();
         List<Long> rehearsalCycle = new ArrayList<>();
+        List<Long> runnerCycle = new ArrayList<>();
         List<Long> jdbcUp = new ArrayList<>();
         List<Long> rehearsalUp = new ArrayList<>();
         List<Long> flywayUp = new ArrayList<>();
@@ -49,6 +50,7 @@ public final class RunnerBenchmark {
             boolean measured = round >= 0;
             record(measured, jdbcCycle, () -> jdbc(work, set.migrations(), true));
             record(measured, rehearsalCycle, () -> rehearsal(work, paired, true));
+            record(measured, runnerCycle, () -> runner(work, set.migrations()));
             record(measured, jdbcUp, () -> jdbc(work, set.migrations(), false));
             record(measured, rehearsalUp, () -> rehearsal(work, paired, false));
             record(measured, flywayUp, () -> flyway(work, flyway));
@@ -57,6 +59,8 @@ public final class RunnerBenchmark {
         System.out.printf(Locale.ROOT, "up+down+up  plain JDBC          %8.1f ms%n", median(jdbcCycle));
         System.out.printf(Locale.ROOT, "up+down+up  Rehearsal (load+run) %8.1f ms  ratio to JDBC %.3f%n",
                 median(rehearsalCycle), median(rehearsalCycle) / median(jdbcCycle));
+        System.out.printf(Locale.ROOT, "up+down+up  Rehearsal (run only) %8.1f ms  ratio to JDBC %.3f%n",
+                median(runnerCycle), median(runnerCycle) / median(jdbcCycle));
         System.out.printf(Locale.ROOT, "up          plain JDBC          %8.1f ms%n", median(jdbcUp));
         System.out.printf(Locale.ROOT, "up          Rehearsal (load+run) %8.1f ms  ratio to JDBC %.3f%n",
                 median(rehearsalUp), median(rehearsalUp) / median(jdbcUp));
@@ -121,6 +125,14 @@ public final class RunnerBenchmark {
             runner.down(DownScope.all());
             runner.up(null);
         }
+    }
+
+    /** The runner alone, given the migrations already loaded, as the JDBC baseline is. */
+    private static void runner(Path work, List<Migration> migrations) throws Exception {
+        MigrationRunner runner = new MigrationRunner(Target.sqlite(freshDatabase(work)), migrations, RunnerOptions.defaults());
+        runner.up(null);
+        runner.down(DownScope.all());
+        runner.up(null);
     }
 
     private static void flyway(Path work, Path migrations) throws Exception {

@@ -23,14 +23,16 @@ public interface Dialect {
     /** True when DDL can be rolled back with the transaction (SQLite, PostgreSQL; not MariaDB). */
     boolean transactionalDdl();
 
-    /** Quotes an identifier for this engine. */
-    String quote(String identifier);
+    /** Quotes an identifier for this engine; the SQL standard's double quotes unless overridden. */
+    default String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
 
     /** The column type for long text (history table, markers). */
-    String textType();
+    default String textType() {
+        return "TEXT";
+    }
 
-    /** The column type for a timestamp with time zone semantics good enough for history. */
-    String timestampType();
 
     /**
      * Takes the cross-process migration lock, waiting up to {@code timeout}.

@@ -41,11 +41,6 @@ final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public String timestampType() {
-        return "TIMESTAMP(3) NULL";
-    }
-
-    @Override
     public MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
         // GET_LOCK names are server-wide: qualify with the schema so two databases never contend.
         String name = "rehearsal:" + connection.getCatalog() + ":" + lockName;

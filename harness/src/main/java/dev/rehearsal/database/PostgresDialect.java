@@ -33,21 +33,6 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public String textType() {
-        return "TEXT";
-    }
-
-    @Override
-    public String timestampType() {
-        return "TIMESTAMP WITH TIME ZONE";
-    }
-
-    @Override
     public MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
         long key = advisoryKey(lockName);
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -34,21 +34,6 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public String textType() {
-        return "TEXT";
-    }
-
-    @Override
-    public String timestampType() {
-        return "TEXT";
-    }
-
-    @Override
     public String serverVersion(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select sqlite_version()")) {
             rs.next();

@@ -1,0 +1,109 @@
+package dev.rehearsal.migration;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * diesel: a folder {@code <version>_<name>/} holding {@code up.sql} and an optional {@code down.sql}
+ * ({@code up.<dialect>.sql} variants allowed). Diesel writes versions as {@code 2024-01-01-120000};
+ * the dashes are dropped when comparing, as diesel does. {@code run_in_transaction = false} in the
+ * folder's {@code metadata.toml} opts the migration out of a transaction.
+ */
+final class DieselReader implements MigrationReader {
+    private static final Pattern FOLDER = Pattern.compile("(?<version>[^_]+)_(?<name>.+)");
+    private static final Pattern FILE = Pattern.compile("(?<role>up|down)" + MigrationFileName.VARIANT + "\\.sql");
+    private static final Pattern NO_TRANSACTION =
+            Pattern.compile("(?m)^\\s*run_in_transaction\\s*=\\s*false\\s*$");
+
+    @Override
+    public MigrationFormat format() {
+        return MigrationFormat.DIESEL;
+    }
+
+    /** A folder holding an {@code up.sql} (or an {@code up.<dialect>.sql}). */
+    @Override
+    public boolean recognizes(Path folder) {
+        return Files.isDirectory(folder) && sqlFiles(folder).stream().anyMatch(f -> f.getFileName().toString()
+                .startsWith("up.") && FILE.matcher(f.getFileName().toString()).matches());
+    }
+
+    /** Any versioned folder holding SQL: in a diesel directory, one without up.sql is a broken migration. */
+    @Override
+    public boolean accepts(Path folder) {
+        Matcher m = FOLDER.matcher(folder.getFileName().toString());
+        return Files.isDirectory(folder) && m.matches() && MigrationVersion.isVersion(m.group("version")
+                .replace("-", "")) && !sqlFiles(folder).isEmpty();
+    }
+
+    @Override
+    public List<Migration> read(List<Path> folders, Dialect dialect) {
+        List<MigrationFileName> names = new ArrayList<>();
+        for (Path folder : folders) {
+            Matcher m = FOLDER.matcher(folder.getFileName().toString());
+            if (!m.matches()) {
+                throw new RehearsalException(ErrorCode.INVALID_VERSION, folder
+                        + ": not a diesel migration folder name; use <version>_<name>, e.g. 2024-01-01-120000_add_users");
+            }
+            names.add(new MigrationFileName(folder, version(folder, m.group("version")), m.group("name"), null, "folder"));
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
+            Path folder = version.chosen().get("folder");
+            VariantSelection.VersionFiles files = filesOf(folder, version, dialect);
+            Path up = files.chosen().get("up");
+            if (up == null) {
+                if (files.anyVariantHas("up")) {
+                    continue; // only other dialects have this migration
+                }
+                throw UpDownFiles.orphan(folder.resolve("down.sql"), folder.resolve("up.sql").toString());
+            }
+            migrations.add(UpDownFiles.migration(version, format(), up, files.chosen().get("down"),
+                    transactional(folder), dialect));
+        }
+        return migrations;
+    }
+
+    /** The version as diesel reads it: {@code 2024-01-01-120000} compares as {@code 20240101120000}. */
+    private static MigrationVersion version(Path folder, String text) {
+        MigrationVersion parsed = MigrationFileName.version(folder, text.replace("-", ""));
+        return new MigrationVersion(text, parsed.parts());
+    }
+
+    private static VariantSelection.VersionFiles filesOf(Path folder, VariantSelection.VersionFiles version,
+            Dialect dialect) {
+        List<MigrationFileName> files = new ArrayList<>();
+        for (Path file : sqlFiles(folder)) {
+            Matcher m = FILE.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, file
+                        + ": not part of a diesel migration; name it up.sql or down.sql, or move it out of the folder");
+            }
+            files.add(new MigrationFileName(file, version.version(), version.name(), m.group("variant"), m.group("role")));
+        }
+        return VariantSelection.select(files, dialect).get(0);
+    }
+
+    private static boolean transactional(Path folder) {
+        Path metadata = folder.resolve("metadata.toml");
+        return !Files.isRegularFile(metadata) || !NO_TRANSACTION.matcher(SourceText.read(metadata)).find();
+    }
+
+    private static List<Path> sqlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
+                    folder + ": cannot be listed (" + e.getMessage() + "); check its permissions", e);
+        }
+    }
+}

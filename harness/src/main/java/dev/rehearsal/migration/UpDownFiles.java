@@ -1,0 +1,42 @@
+package dev.rehearsal.migration;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a migration whose up and down live in separate files (paired files, diesel, Flyway V/U). */
+final class UpDownFiles {
+    private UpDownFiles() {
+    }
+
+    /**
+     * @param down the down file, or null when there is none
+     * @param transactional false when the format's metadata opts the migration out of a transaction
+     */
+    static Migration migration(VariantSelection.VersionFiles version, MigrationFormat format, Path up, Path down,
+            boolean transactional, Dialect dialect) {
+        String upText = SourceText.read(up);
+        MigrationScript upScript = Scripts.split(up, upText, 1, transactional, dialect);
+        if (upScript.isEmpty()) {
+            throw MarkedFile.error(up, 1, "the up script is empty; add the statements that migrate up");
+        }
+        List<String> texts = new ArrayList<>(List.of(upText));
+        MigrationScript downScript = null;
+        if (down != null) {
+            String downText = SourceText.read(down);
+            texts.add(downText);
+            downScript = Scripts.split(down, downText, 1, transactional, dialect);
+        }
+        return new Migration(version.version(), version.description(), format, upScript, downScript,
+                Checksums.of(texts));
+    }
+
+    /** The error for a down (or undo) file whose up file is missing in every dialect. */
+    static RehearsalException orphan(Path down, String expectedUp) {
+        return new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, down
+                + ": has no up file; add " + expectedUp + " or delete it");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rehearsal.migration;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Groups named files by version, rejects duplicates, and picks for each part of a migration the file
+ * for the target's dialect ({@code x.postgres.sql}), falling back to the generic one ({@code x.sql}).
+ * Other dialects' variants are ignored: they are neither chosen nor duplicates.
+ */
+final class VariantSelection {
+    private VariantSelection() {
+    }
+
+    /**
+     * The files of one version.
+     *
+     * @param chosen the file per role for the target's dialect; a role is absent when no file serves it
+     * @param all every file of the version, whatever its dialect
+     */
+    record VersionFiles(MigrationVersion version, String name, Map<String, Path> chosen, List<MigrationFileName> all) {
+
+        /** True when some dialect has a file for {@code role}, even if the target's dialect has none. */
+        boolean anyVariantHas(String role) {
+            return all.stream().anyMatch(f -> f.role().equals(role));
+        }
+
+        String description() {
+            return all.get(0).description();
+        }
+    }
+
+    /** @return one entry per version, in version order */
+    static List<VersionFiles> select(List<MigrationFileName> files, Dialect dialect) {
+        Map<MigrationVersion, List<MigrationFileName>> byVersion = new TreeMap<>();
+        files.stream()
+                .sorted(Comparator.comparing(f -> f.path().toString()))
+                .forEach(f -> byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f));
+        List<VersionFiles> result = new ArrayList<>();
+        byVersion.forEach((version, group) -> result.add(choose(version, group, dialect)));
+        return result;
+    }
+
+    private static VersionFiles choose(MigrationVersion version, List<MigrationFileName> group, Dialect dialect) {
+        MigrationFileName first = group.get(0);
+        Map<String, MigrationFileName> seen = new HashMap<>();
+        Map<String, Path> chosen = new LinkedHashMap<>();
+        for (MigrationFileName file : group) {
+            if (!file.name().equals(first.name())) {
+                throw duplicate(version, first, file);
+            }
+            MigrationFileName twin = seen.put(file.role() + "." + file.variant(), file);
+            if (twin != null) {
+                throw duplicate(version, twin, file);
+            }
+            if (file.variant() == null) {
+                chosen.put(file.role(), file.path());
+            }
+        }
+        // The target dialect's file wins over the generic one.
+        for (MigrationFileName file : group) {
+            if (Objects.equals(file.variant(), dialect.fileVariant())) {
+                chosen.put(file.role(), file.path());
+            }
+        }
+        return new VersionFiles(version, first.name(), chosen, List.copyOf(group));
+    }
+
+    private static RehearsalException duplicate(MigrationVersion version, MigrationFileName a, MigrationFileName b) {
+        return new RehearsalException(ErrorCode.DUPLICATE_VERSION, "version " + version + " is claimed by both "
+                + a.path() + " and " + b.path() + "; give each migration its own version (renumber one of them)");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rehearsal.migration.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementSplitterTests {
+
+    @Test
+    void postgresDollarQuotedBodiesNestedCommentsAndAtomicBodiesStayWhole() {
+        List<SqlStatement> statements = split(SqlSyntax.POSTGRES, "postgres-functions.sql");
+
+        assertThat(statements).extracting(SqlStatement::line)
+                .containsExactly(2, 4, 11, 21, 22, 23, 24, 29, 30, 31);
+        assertThat(statements.get(1).sql()).startsWith("CREATE FUNCTION touch()")
+                .endsWith("END;\n$$ LANGUAGE plpgsql");
+        assertThat(statements.get(2).sql()).contains("$q$SELECT 1; -- not a split$q$")
+                .endsWith("$body$ LANGUAGE plpgsql");
+        assertThat(statements.get(3).sql())
+                .isEqualTo("PREPARE by_id AS SELECT * FROM account WHERE id = $1 AND balance > $2");
+        assertThat(statements.get(4).sql())
+                .isEqualTo("SELECT E'it\\'s; escaped', 'plain '' quote;', \"odd;name\" FROM account");
+        assertThat(statements.get(5).column()).isEqualTo(3);
+        assertThat(statements.get(6).sql()).endsWith("ELSE 2 END;\nEND");
+        assertThat(statements.get(7).sql()).endsWith("SET balance = 0; SELECT 1)");
+        assertThat(statements.get(8).sql()).isEqualTo("BEGIN");
+        assertThat(statements.get(9).sql()).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void onlyStatementsThatCannotRunInATransactionAreFlagged() {
+        List<SqlStatement> statements = split(SqlSyntax.POSTGRES, "postgres-functions.sql");
+
+        assertThat(statements).filteredOn(statement -> !statement.transactional())
+                .extracting(SqlStatement::line).containsExactly(23);
+    }
+
+    @Test
+    void sqliteTriggerBodyIsOneStatementButPlainBeginIsATransaction() {
+        List<SqlStatement> statements = split(SqlSyntax.SQLITE, "sqlite-trigger.sql");
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 3, 4, 6, 14, 15, 16, 17);
+        assertThat(statements.get(0).sql()).isEqualTo("BEGIN TRANSACTION");
+        assertThat(statements.get(3).sql()).startsWith("CREATE TRIGGER order_audit")
+                .contains("ELSE 'small' END\n        WHERE id = NEW.id;")
+                .endsWith("WHERE NEW.total < 0;\nEND");
+        assertThat(statements.get(4).sql()).endsWith("BEGIN DELETE FROM audit; END");
+        assertThat(statements.get(6).sql()).isEqualTo("END");
+        assertThat(statements.get(7).transactional()).isFalse();
+    }
+
+    @Test
+    void mysqlDelimiterLinesSwitchTheTerminatorAndAreNoStatements() {
+        List<SqlStatement> statements = split(SqlSyntax.MYSQL, "mysql-procedure-delimiter.sql");
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 5, 16, 21, 23, 28);
+        assertThat(statements.get(1).sql()).startsWith("CREATE PROCEDURE bump")
+                .endsWith("END LOOP outer_loop;\nEND");
+        assertThat(statements.get(2).column()).isEqualTo(4);
+        assertThat(statements.get(2).sql()).endsWith("RETURN x * 2;\nEND");
+        assertThat(statements.get(4).sql()).endsWith("END IF;\nEND");
+        assertThat(statements).extracting(SqlStatement::sql).noneMatch(sql -> sql.contains("DELIMITER"));
+    }
+
+    @Test
+    void mysqlCompoundBodiesWithoutDelimiterStayWhole() {
+        List<SqlStatement> statements = split(SqlSyntax.MYSQL, "mysql-trigger-begin-end.sql");
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 3, 5, 23, 35, 36, 37, 38, 39);
+        assertThat(statements.get(2).sql()).startsWith("CREATE TRIGGER item_qty")
+                .contains("'capped; see \\'rules\\''", "# a comment; with a semicolon")
+                .endsWith("END CASE;\nEND");
+        assertThat(statements.get(3).sql()).startsWith("CREATE PROCEDURE fill")
+                .endsWith("CREATE TABLE IF NOT EXISTS scratch (x INT);\nEND");
+        assertThat(statements.get(4).sql()).endsWith("SET NEW.note = ''; END IF");
+        assertThat(statements.get(5).sql()).isEqualTo("BEGIN");
+        assertThat(statements.get(8).sql()).isEqualTo("/*!40101 SET NAMES utf8mb4 */");
+    }
+
+    @Test
+    void semicolonsInQuotesAndCommentsNeverEndAStatement() {
+        List<SqlStatement> statements = split(SqlSyntax.SQLITE, "quotes-and-comments.sql");
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(4, 5, 8, 10);
+        assertThat(statements).extracting(SqlStatement::column).containsExactly(1, 1, 5, 1);
+        assertThat(statements.get(0).sql()).isEqualTo("SELECT 'a;b', 'it''s; fine', \"col;umn\" FROM t");
+        assertThat(statements.get(1).sql())
+                .isEqualTo("INSERT INTO t (x) VALUES ('--not a comment'), ('/* nor this */')");
+        assertThat(statements.get(2).sql()).isEqualTo("UPDATE t SET x = 1 /* inline ; comment */ WHERE x = 2");
+        assertThat(statements.get(3).sql()).isEqualTo("SELECT `back;tick` FROM t\n"
+                + "    -- a comment inside the statement; it stays\n"
+                + "    WHERE y = 'multi\nline; string'");
+    }
+
+    @Test
+    void gooseStatementBlocksAreOneStatementWithoutTheirTrailingSemicolon() {
+        List<SqlStatement> statements = split(SqlSyntax.POSTGRES, "goose-blocks.sql");
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 5, 11, 17);
+        assertThat(statements).extracting(SqlStatement::column).containsExactly(1, 1, 5, 1);
+        assertThat(statements.get(1).sql())
+                .isEqualTo("CREATE OR REPLACE FUNCTION f() RETURNS int AS '\n  SELECT 1; SELECT 2;\n' LANGUAGE sql");
+        assertThat(statements.get(2).sql()).isEqualTo("SELECT 'unbalanced '' ; in a block'");
+    }
+
+    @Test
+    void sqlMigrateStatementBlocksEndTheStatementBeforeThem() {
+        List<SqlStatement> statements = split(SqlSyntax.SQLITE, "sql-migrate-blocks.sql");
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TRIGGER t AFTER INSERT ON users\nBEGIN\n  UPDATE users SET name = 'x; y';\nEND",
+                "CREATE INDEX users_name ON users (name)",
+                "SELECT 1");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(3, 8, 10);
+    }
+
+    @Test
+    void explicitBlockContentIsTakenVerbatimEvenWhenItWouldNotTokenize() {
+        String script = "-- +migrate StatementBegin\nSELECT 'odd; $$ /* quote\n-- +migrate StatementEnd\nSELECT 2;";
+
+        assertThat(new StatementSplitter(SqlSyntax.POSTGRES).split(script, "x.sql", 1))
+                .extracting(SqlStatement::sql).containsExactly("SELECT 'odd; $$ /* quote", "SELECT 2");
+    }
+
+    @Test
+    void linesAreOffsetByTheScriptsFirstLineInItsFile() {
+        List<SqlStatement> statements = new StatementSplitter(SqlSyntax.SQLITE)
+                .split("\n  SELECT 1;\n\nSELECT 2; SELECT 3", "x.sql", 41);
+
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(42, 44, 44);
+        assertThat(statements).extracting(SqlStatement::column).containsExactly(3, 1, 11);
+    }
+
+    @Test
+    void scriptsWithOnlyCommentsAndSemicolonsHaveNoStatements() {
+        StatementSplitter splitter = new StatementSplitter(SqlSyntax.MYSQL);
+
+        assertThat(splitter.split("-- nothing; here\n/* nor; here */\n ; ;\n# nor here;\n", "x.sql", 1)).isEmpty();
+        assertThat(splitter.split("", "x.sql", 1)).isEmpty();
+    }
+
+    @Test
+    void dollarSignsThatOpenNoQuoteAreOrdinaryText() {
+        List<SqlStatement> statements = new StatementSplitter(SqlSyntax.POSTGRES)
+                .split("SELECT a$b$c, $1, 1$x$ FROM t; SELECT $tag$;$tag$", "x.sql", 1);
+
+        assertThat(statements).extracting(SqlStatement::sql)
+                .containsExactly("SELECT a$b$c, $1, 1$x$ FROM t", "SELECT $tag$;$tag$");
+    }
+
+    @Test
+    void nestedBlockCommentsAreOnlyNestedWherePostgresNestsThem() {
+        String script = "/* a /* b */ SELECT 1; */ SELECT 2;";
+
+        assertThat(new StatementSplitter(SqlSyntax.POSTGRES).split(script, "x.sql", 1))
+                .extracting(SqlStatement::sql).containsExactly("SELECT 2");
+        assertThat(new StatementSplitter(SqlSyntax.SQLITE).split(script, "x.sql", 1))
+                .extracting(SqlStatement::sql).containsExactly("SELECT 1", "*/ SELECT 2");
+    }
+
+    @Test
+    void mariaDbAnonymousBlocksAreOneStatement() {
+        String script = "BEGIN NOT ATOMIC\n  IF 1 THEN SELECT 1; END IF;\nEND;\nSELECT 2;";
+
+        assertThat(new StatementSplitter(SqlSyntax.MYSQL).split(script, "x.sql", 1))
+                .extracting(SqlStatement::line).containsExactly(1, 4);
+    }
+
+    @Test
+    void backslashesEscapeQuotesOnlyWhereTheDialectSaysSo() {
+        String script = "SELECT 'a\\'; SELECT 2; -- ';\nSELECT 3;";
+
+        assertThat(new StatementSplitter(SqlSyntax.MYSQL).split(script, "x.sql", 1))
+                .extracting(SqlStatement::sql).containsExactly("SELECT 'a\\'; SELECT 2; -- '", "SELECT 3");
+        assertThat(new StatementSplitter(SqlSyntax.SQLITE).split(script, "x.sql", 1))
+                .extracting(SqlStatement::sql).containsExactly("SELECT 'a\\'", "SELECT 2", "SELECT 3");
+    }
+
+    static List<SqlStatement> split(SqlSyntax syntax, String resource) {
+        return new StatementSplitter(syntax).split(read(resource), resource, 1);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = StatementSplitterTests.class.getResourceAsStream("/sql/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource /sql/" + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

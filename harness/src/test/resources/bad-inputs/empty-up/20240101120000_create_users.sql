@@ -1,0 +1,5 @@
+-- migrate:up
+-- TODO: write the migration
+
+-- migrate:down
+DROP TABLE users;

@@ -1,0 +1,2 @@
+-- forgot the marker
+ALTER TABLE users ADD COLUMN email TEXT;

@@ -1,0 +1,2 @@
+-- +migrate Up
+CREATE TABLE users (id INTEGER PRIMARY KEY);

@@ -1,0 +1,3 @@
+-- +migrate Up
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO users (name) VALUES ('ann);

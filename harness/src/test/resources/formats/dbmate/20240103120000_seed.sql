@@ -1,0 +1,4 @@
+-- migrate:up
+INSERT INTO users (name) VALUES ('ann');
+
+-- migrate:down

@@ -1,0 +1,2 @@
+INSERT INTO users (name) VALUES ('ann');
+INSERT INTO users (name) VALUES ('bob');

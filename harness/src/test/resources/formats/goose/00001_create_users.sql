@@ -1,0 +1,11 @@
+-- +goose Up
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+-- +goose StatementBegin
+CREATE TRIGGER users_trim AFTER INSERT ON users
+BEGIN
+    UPDATE users SET name = trim(name) WHERE id = NEW.id;
+END;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP TABLE users;

@@ -1,0 +1,2 @@
+-- +goose Up
+INSERT INTO users (name) VALUES ('ann');

@@ -1,0 +1,2 @@
+-- golang-migrate runs this file as it is
+ALTER TABLE users ADD COLUMN email TEXT;

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN flags INT UNSIGNED;
+ALTER TABLE users ADD INDEX users_flags (flags);

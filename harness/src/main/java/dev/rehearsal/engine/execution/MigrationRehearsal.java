@@ -12,6 +12,9 @@ import dev.rehearsal.snapshot.schema.SchemaReader;
 import dev.rehearsal.snapshot.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import dev.rehearsal.verification.Captures;
+import dev.rehearsal.verification.VerificationSuite;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -106,7 +109,7 @@ public final class MigrationRehearsal {
     }
 
     private Outcome apply() {
-        Object captures;
+        Map<VerificationSuite, Captures> captures;
         try (Connection c = run.connect()) {
             captures = run.resources().capture(c, run.dialect(), migration.version());
             s0 = schema(c);
@@ -126,7 +129,7 @@ public final class MigrationRehearsal {
         try (Connection c = run.connect()) {
             s1 = schema(c);
             f1 = fingerprint(c);
-            String warnings = run.resources().verify(c, run.dialect(), migration.version(), captures);
+            String warnings = run.resources().verify(c, run.dialect(), captures);
             return warnings == null ? Outcome.passed() : Outcome.warning("verification warnings", warnings);
         } catch (SQLException e) {
             throw closing(e);

@@ -124,7 +124,8 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /** Later migrations are skipped with {@code reason}. */
-    void block(String reason) {
+    public void block(String reason) {
+        failed = true;
         if (blockedReason == null) {
             blockedReason = reason;
         }

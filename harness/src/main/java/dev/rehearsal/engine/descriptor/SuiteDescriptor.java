@@ -59,6 +59,12 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         return Type.CONTAINER;
     }
 
+    /** A broken rehearsal.yaml keeps the node (the platform prunes containers without tests) so it can fail. */
+    @Override
+    public boolean mayRegisterTests() {
+        return declarationsError != null;
+    }
+
     public SuiteDefinition definition() {
         return definition;
     }

@@ -48,6 +48,12 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         return Type.CONTAINER;
     }
 
+    /** A broken set keeps its node (the platform prunes containers without tests) so it can fail with the error. */
+    @Override
+    public boolean mayRegisterTests() {
+        return loaded.error() != null;
+    }
+
     public List<DiscoverySelector> childSelectors() {
         List<DiscoverySelector> selectors = new ArrayList<>();
         if (loaded.set() == null) {

@@ -19,7 +19,7 @@ $body$ LANGUAGE plpgsql;
 
 /* outer /* nested ; */ still a comment ; */
 PREPARE by_id AS SELECT * FROM account WHERE id = $1 AND balance > $2;
-SELECT E'it\'s; escaped', 'plain '' quote;', "odd;name" FROM account;
+SELECT E'it\'s; escaped', 'plain '' quote;' AS "odd;name" FROM account;
   CREATE INDEX CONCURRENTLY account_balance ON account (balance);
 CREATE FUNCTION one() RETURNS int LANGUAGE sql
 BEGIN ATOMIC

@@ -7,33 +7,17 @@ import java.util.Locale;
 final class DbmateReader extends SingleFileReader {
 
     DbmateReader() {
-        super(new Syntax());
+        super(MigrationFormat.DBMATE, new Syntax());
     }
 
-    @Override
-    public MigrationFormat format() {
-        return MigrationFormat.DBMATE;
-    }
+    private static final class Syntax extends MarkerSyntax {
 
-    private static final class Syntax implements MarkerSyntax {
-
-        @Override
-        public String upMarker() {
-            return "-- migrate:up";
+        Syntax() {
+            super("-- migrate:up", "-- migrate:down", "--\\s*migrate:.*");
         }
 
         @Override
-        public String downMarker() {
-            return "-- migrate:down";
-        }
-
-        @Override
-        public boolean isDirective(String line) {
-            return line.matches("--\\s*migrate:.*");
-        }
-
-        @Override
-        public Directive parse(String line, Path file, int number) {
+        Directive parse(String line, Path file, int number) {
             String[] words = line.replaceFirst("--\\s*migrate:", "").trim().toLowerCase(Locale.ROOT).split("\\s+");
             Kind kind;
             if (words[0].equals("up")) {

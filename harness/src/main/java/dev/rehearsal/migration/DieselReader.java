@@ -59,15 +59,11 @@ final class DieselReader implements MigrationReader {
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
             Path folder = version.chosen().get("folder");
             VariantSelection.VersionFiles files = filesOf(folder, version, dialect);
-            Path up = files.chosen().get("up");
-            if (up == null) {
-                if (files.anyVariantHas("up")) {
-                    continue; // only other dialects have this migration
-                }
-                throw UpDownFiles.orphan(folder.resolve("down.sql"), folder.resolve("up.sql").toString());
+            Path up = UpDownFiles.chosenUp(files, "up", folder.resolve("up.sql").toString());
+            if (up != null) {
+                migrations.add(UpDownFiles.migration(version, format(), up, files.chosen().get("down"),
+                        !SourceText.declares(folder.resolve("metadata.toml"), NO_TRANSACTION), dialect));
             }
-            migrations.add(UpDownFiles.migration(version, format(), up, files.chosen().get("down"),
-                    transactional(folder), dialect));
         }
         return migrations;
     }
@@ -90,11 +86,6 @@ final class DieselReader implements MigrationReader {
             files.add(new MigrationFileName(file, version.version(), version.name(), m.group("variant"), m.group("role")));
         }
         return VariantSelection.select(files, dialect).get(0);
-    }
-
-    private static boolean transactional(Path folder) {
-        Path metadata = folder.resolve("metadata.toml");
-        return !Files.isRegularFile(metadata) || !NO_TRANSACTION.matcher(SourceText.read(metadata)).find();
     }
 
     private static List<Path> sqlFiles(Path folder) {

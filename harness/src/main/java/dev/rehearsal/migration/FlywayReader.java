@@ -46,16 +46,11 @@ final class FlywayReader implements MigrationReader {
         }
         List<Migration> migrations = new ArrayList<>();
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
-            Path up = version.chosen().get("V");
-            if (up == null) {
-                if (version.anyVariantHas("V")) {
-                    continue; // only other dialects have this migration
-                }
-                throw UpDownFiles.orphan(version.all().get(0).path(),
-                        "V" + version.version() + "__" + version.name() + ".sql");
+            Path up = UpDownFiles.chosenUp(version, "V", "V" + version.version() + "__" + version.name() + ".sql");
+            if (up != null) {
+                migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("U"),
+                        transactional(up, version), dialect));
             }
-            migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("U"),
-                    transactional(up, version), dialect));
         }
         return migrations;
     }
@@ -69,6 +64,6 @@ final class FlywayReader implements MigrationReader {
                     .map(f -> f.path().resolveSibling(f.path().getFileName() + ".conf"))
                     .findFirst().orElse(conf);
         }
-        return !Files.isRegularFile(conf) || !NO_TRANSACTION.matcher(SourceText.read(conf)).find();
+        return !SourceText.declares(conf, NO_TRANSACTION);
     }
 }

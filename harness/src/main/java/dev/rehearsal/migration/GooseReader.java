@@ -10,33 +10,17 @@ import java.util.Locale;
 final class GooseReader extends SingleFileReader {
 
     GooseReader() {
-        super(new Syntax());
+        super(MigrationFormat.GOOSE, new Syntax());
     }
 
-    @Override
-    public MigrationFormat format() {
-        return MigrationFormat.GOOSE;
-    }
+    private static final class Syntax extends MarkerSyntax {
 
-    private static final class Syntax implements MarkerSyntax {
-
-        @Override
-        public String upMarker() {
-            return "-- +goose Up";
+        Syntax() {
+            super("-- +goose Up", "-- +goose Down", "--\\s*\\+goose\\b.*");
         }
 
         @Override
-        public String downMarker() {
-            return "-- +goose Down";
-        }
-
-        @Override
-        public boolean isDirective(String line) {
-            return line.matches("--\\s*\\+goose\\b.*");
-        }
-
-        @Override
-        public Directive parse(String line, Path file, int number) {
+        Directive parse(String line, Path file, int number) {
             String command = line.replaceFirst("--\\s*\\+goose", "").trim().replaceAll("\\s+", " ")
                     .toUpperCase(Locale.ROOT);
             switch (command) {

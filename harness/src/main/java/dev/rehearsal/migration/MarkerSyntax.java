@@ -1,9 +1,10 @@
 package dev.rehearsal.migration;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** The directive comments of one single-file format ({@code -- +migrate Up}, {@code -- migrate:up}...). */
-interface MarkerSyntax {
+abstract class MarkerSyntax {
 
     /** What a directive line asks for. */
     enum Kind { UP, DOWN, NO_TRANSACTION, OTHER }
@@ -11,24 +12,42 @@ interface MarkerSyntax {
     /**
      * One directive line.
      *
-     * @param noTransaction the section it opens must not run in a transaction
+     * @param noTransaction the section it opens (or, for NO_TRANSACTION, the whole file) must not run in a transaction
      */
     record Directive(Kind kind, boolean noTransaction) {
     }
 
-    /** The Up marker as people write it, for messages. */
-    String upMarker();
+    private final String upMarker;
+    private final String downMarker;
+    private final Pattern directive;
 
-    /** The Down marker as people write it, for messages. */
-    String downMarker();
+    /**
+     * @param upMarker and {@code downMarker}: the markers as people write them, for messages
+     * @param directive matches every line meant as a directive of this format, valid or not
+     */
+    MarkerSyntax(String upMarker, String downMarker, String directive) {
+        this.upMarker = upMarker;
+        this.downMarker = downMarker;
+        this.directive = Pattern.compile(directive);
+    }
+
+    final String upMarker() {
+        return upMarker;
+    }
+
+    final String downMarker() {
+        return downMarker;
+    }
 
     /** True when {@code trimmedLine} is meant as a directive of this format, valid or not. */
-    boolean isDirective(String trimmedLine);
+    final boolean isDirective(String trimmedLine) {
+        return directive.matcher(trimmedLine).matches();
+    }
 
     /**
      * Reads a line for which {@link #isDirective} is true.
      *
      * @throws dev.rehearsal.RehearsalException BAD_MIGRATION_FILE at {@code file:line} for an unknown directive
      */
-    Directive parse(String trimmedLine, Path file, int line);
+    abstract Directive parse(String trimmedLine, Path file, int line);
 }

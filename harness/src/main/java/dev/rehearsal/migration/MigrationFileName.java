@@ -46,8 +46,8 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
     static MigrationVersion version(Path path, String text) {
         if (!MigrationVersion.isVersion(text)) {
             throw new RehearsalException(ErrorCode.INVALID_VERSION, path + ": '" + text
-                    + "' is not a version; start the name with digits, optionally separated by dots"
-                    + " (20240101123456_add_users, 001_add_users, 1.2.3_add_users)");
+                    + "' is not a version; write the version as digits, optionally separated by dots"
+                    + " (20240101123456, 001, 1.2.3)");
         }
         return MigrationVersion.parse(text);
     }

@@ -30,15 +30,11 @@ final class PairedFilesReader implements MigrationReader {
         }
         List<Migration> migrations = new ArrayList<>();
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
-            Path up = version.chosen().get("up");
-            if (up == null) {
-                if (version.anyVariantHas("up")) {
-                    continue; // only other dialects have this migration
-                }
-                throw UpDownFiles.orphan(version.all().get(0).path(),
-                        version.version() + "_" + version.name() + ".up.sql");
+            Path up = UpDownFiles.chosenUp(version, "up", version.version() + "_" + version.name() + ".up.sql");
+            if (up != null) {
+                migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("down"), true,
+                        dialect));
             }
-            migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("down"), true, dialect));
         }
         return migrations;
     }

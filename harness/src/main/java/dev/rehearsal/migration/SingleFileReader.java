@@ -17,10 +17,17 @@ abstract class SingleFileReader implements MigrationReader {
             Pattern.compile("(?<version>[^_]+)_(?<name>.+?)" + MigrationFileName.VARIANT + "\\.sql");
     private static final Pattern PAIRED = Pattern.compile(".*\\.(up|down)\\.sql");
 
+    private final MigrationFormat format;
     private final MarkerSyntax syntax;
 
-    SingleFileReader(MarkerSyntax syntax) {
+    SingleFileReader(MigrationFormat format, MarkerSyntax syntax) {
+        this.format = format;
         this.syntax = syntax;
+    }
+
+    @Override
+    public final MigrationFormat format() {
+        return format;
     }
 
     /** A file with this format's name shape holding at least one of its directive lines. */

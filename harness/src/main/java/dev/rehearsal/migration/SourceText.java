@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** Reads migration files as UTF-8 text with line endings normalized, so checksums and lines agree everywhere. */
 final class SourceText {
@@ -42,6 +43,11 @@ final class SourceText {
             text = text.substring(1);
         }
         return normalizeLineEndings(text);
+    }
+
+    /** True when {@code settings} exists and {@code pattern} occurs in it (Flyway .conf, diesel metadata.toml). */
+    static boolean declares(Path settings, Pattern pattern) {
+        return Files.isRegularFile(settings) && pattern.matcher(read(settings)).find();
     }
 
     static String normalizeLineEndings(String text) {

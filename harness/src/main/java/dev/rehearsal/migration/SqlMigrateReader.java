@@ -12,34 +12,18 @@ import java.util.Locale;
 final class SqlMigrateReader extends SingleFileReader {
 
     SqlMigrateReader() {
-        super(new Syntax());
+        super(MigrationFormat.SQL_MIGRATE, new Syntax());
     }
 
-    @Override
-    public MigrationFormat format() {
-        return MigrationFormat.SQL_MIGRATE;
-    }
-
-    private static final class Syntax implements MarkerSyntax {
+    private static final class Syntax extends MarkerSyntax {
         private static final String PREFIX = "-- +migrate";
 
-        @Override
-        public String upMarker() {
-            return "-- +migrate Up";
+        Syntax() {
+            super("-- +migrate Up", "-- +migrate Down", "--\\s*\\+migrate\\b.*");
         }
 
         @Override
-        public String downMarker() {
-            return "-- +migrate Down";
-        }
-
-        @Override
-        public boolean isDirective(String line) {
-            return line.matches("--\\s*\\+migrate\\b.*");
-        }
-
-        @Override
-        public Directive parse(String line, Path file, int number) {
+        Directive parse(String line, Path file, int number) {
             List<String> words = Arrays.asList(line.replaceFirst("--\\s*\\+migrate", "").trim()
                     .toLowerCase(Locale.ROOT).split("\\s+"));
             String command = words.get(0);

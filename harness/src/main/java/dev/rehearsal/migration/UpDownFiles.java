@@ -34,9 +34,19 @@ final class UpDownFiles {
                 Checksums.of(texts));
     }
 
-    /** The error for a down (or undo) file whose up file is missing in every dialect. */
-    static RehearsalException orphan(Path down, String expectedUp) {
-        return new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, down
-                + ": has no up file; add " + expectedUp + " or delete it");
+    /**
+     * The up file chosen for the dialect.
+     *
+     * @param expectedUp the up file's name, for the message
+     * @return null when only other dialects have an up file: the migration is not the target's
+     * @throws RehearsalException BAD_MIGRATION_FILE when no dialect has one: a down without its up
+     */
+    static Path chosenUp(VariantSelection.VersionFiles files, String upRole, String expectedUp) {
+        Path up = files.chosen().get(upRole);
+        if (up == null && !files.anyVariantHas(upRole)) {
+            throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, files.all().get(0).path()
+                    + ": has no up file; add " + expectedUp + " or delete it");
+        }
+        return up;
     }
 }

@@ -11,9 +11,9 @@ package dev.rehearsal.migration.sql;
  * @param delimiterCommand MySQL client's {@code DELIMITER //} lines
  * @param beginEndBlocks trigger and procedure bodies ({@code BEGIN ... END}) are part of one
  *     statement (SQLite, MySQL)
- * @param nestedBlockComments PostgreSQL's {@code /* outer /* inner *&#47; still a comment *&#47;}
- * @param mysqlComments MySQL's {@code # line comments} and {@code /*! executable comments *&#47;}
- *     (the latter count as statement text, as mysqldump files rely on them)
+ * @param nestedBlockComments PostgreSQL's <code>/* outer /* inner *&#47; still a comment *&#47;</code>
+ * @param mysqlComments MySQL's {@code # line comments} and <code>/*! executable comments *&#47;</code>
+ *     (the latter count as statement text: mysqldump files rely on them)
  */
 public record SqlSyntax(
         String name,

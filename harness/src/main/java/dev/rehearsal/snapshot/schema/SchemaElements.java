@@ -50,28 +50,28 @@ final class SchemaElements {
         }
         PrimaryKey pk = table.primaryKey();
         if (pk != null) {
-            elements.add(new SchemaElement(SchemaDiffer.PRIMARY_KEY, name, "", 0, name, list(pk.columns()),
+            elements.add(new SchemaElement(SchemaDiffer.PRIMARY_KEY, name, "", 0, name, String.join(", ", pk.columns()),
                     attributes("name", pk.name(), "columns", list(pk.columns()))));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             String references = fk.referencedTable() + list(fk.referencedColumns());
-            elements.add(new SchemaElement(SchemaDiffer.FOREIGN_KEY, name, fk.key(), 0, scoped(fk.key(), name),
-                    list(fk.columns()) + " -> " + references + " ON DELETE " + fk.onDelete() + " ON UPDATE " + fk.onUpdate(),
+            elements.add(new SchemaElement(SchemaDiffer.FOREIGN_KEY, name, fk.key(), 0, scoped(fk.name(), fk.key(), name),
+                    String.join(", ", fk.columns()) + " -> " + references + " ON DELETE " + fk.onDelete() + " ON UPDATE " + fk.onUpdate(),
                     attributes("columns", list(fk.columns()), "references", references, "on delete", fk.onDelete(),
                             "on update", fk.onUpdate())));
         }
         for (UniqueConstraint u : table.uniqueConstraints()) {
-            elements.add(new SchemaElement(SchemaDiffer.UNIQUE, name, u.key(), 0, scoped(u.key(), name),
-                    list(u.columns()), attributes("columns", list(u.columns()))));
+            elements.add(new SchemaElement(SchemaDiffer.UNIQUE, name, u.key(), 0, scoped(u.name(), u.key(), name),
+                    String.join(", ", u.columns()), attributes("columns", list(u.columns()))));
         }
         for (CheckConstraint check : table.checkConstraints()) {
-            elements.add(new SchemaElement(SchemaDiffer.CHECK, name, check.key(), 0, scoped(check.key(), name),
+            elements.add(new SchemaElement(SchemaDiffer.CHECK, name, check.key(), 0, check.key() + " on " + name,
                     check.expression(), attributes("expression", check.expression())));
         }
         for (Index index : table.indexes()) {
-            String summary = (index.unique() ? "UNIQUE " : "") + list(index.columns())
+            String summary = (index.unique() ? "UNIQUE " : "") + String.join(", ", index.columns())
                     + (index.predicate() == null ? "" : " WHERE " + index.predicate());
-            elements.add(new SchemaElement(SchemaDiffer.INDEX, name, index.name(), 0, scoped(index.name(), name), summary,
+            elements.add(new SchemaElement(SchemaDiffer.INDEX, name, index.name(), 0, index.name() + " on " + name, summary,
                     attributes("columns", list(index.columns()), "uniqueness", index.unique() ? "UNIQUE" : "not unique",
                             "predicate", index.predicate())));
         }
@@ -84,8 +84,9 @@ final class SchemaElements {
                 + (c.collation() == null ? "" : " COLLATE " + c.collation());
     }
 
-    private static String scoped(String key, String table) {
-        return key + " on " + table;
+    /** {@code fk_docs_owner on docs} when named; {@code docs(owner_id) -> users(id)} when not. */
+    private static String scoped(String name, String key, String table) {
+        return name != null ? name + " on " + table : table + key;
     }
 
     private static String list(List<String> items) {

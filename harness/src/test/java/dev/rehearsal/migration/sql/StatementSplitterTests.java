@@ -24,7 +24,7 @@ class StatementSplitterTests {
         assertThat(statements.get(3).sql())
                 .isEqualTo("PREPARE by_id AS SELECT * FROM account WHERE id = $1 AND balance > $2");
         assertThat(statements.get(4).sql())
-                .isEqualTo("SELECT E'it\\'s; escaped', 'plain '' quote;', \"odd;name\" FROM account");
+                .isEqualTo("SELECT E'it\\'s; escaped', 'plain '' quote;' AS \"odd;name\" FROM account");
         assertThat(statements.get(5).column()).isEqualTo(3);
         assertThat(statements.get(6).sql()).endsWith("ELSE 2 END;\nEND");
         assertThat(statements.get(7).sql()).endsWith("SET balance = 0; SELECT 1)");
@@ -179,6 +179,27 @@ class StatementSplitterTests {
                 .extracting(SqlStatement::sql).containsExactly("SELECT 'a\\'; SELECT 2; -- '", "SELECT 3");
         assertThat(new StatementSplitter(SqlSyntax.SQLITE).split(script, "x.sql", 1))
                 .extracting(SqlStatement::sql).containsExactly("SELECT 'a\\'", "SELECT 2", "SELECT 3");
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkChangeNothing() {
+        String script = "\ufeff-- +goose StatementBegin\r\nSELECT 1;\r\n-- +goose StatementEnd\r\n\r\n  SELECT 2;\r\n";
+
+        List<SqlStatement> statements = new StatementSplitter(SqlSyntax.SQLITE).split(script, "x.sql", 1);
+
+        assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
+        assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 5);
+        assertThat(statements.get(1).column()).isEqualTo(3);
+    }
+
+    @Test
+    void keywordsUsedAsNamesOpenNoBlock() {
+        String script = "CREATE TABLE log (event TEXT, begin INT, end INT);\nSELECT begin, end FROM log;\nSELECT 3;";
+
+        for (SqlSyntax syntax : List.of(SqlSyntax.SQLITE, SqlSyntax.MYSQL, SqlSyntax.GENERIC)) {
+            assertThat(new StatementSplitter(syntax).split(script, "x.sql", 1))
+                    .as(syntax.name()).extracting(SqlStatement::line).containsExactly(1, 2, 3);
+        }
     }
 
     static List<SqlStatement> split(SqlSyntax syntax, String resource) {

@@ -1,0 +1,90 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.database.Target;
+import dev.rehearsal.migration.MigrationLoader;
+import dev.rehearsal.migration.MigrationSet;
+import dev.rehearsal.runner.Direction;
+import dev.rehearsal.runner.ExecutedMigration;
+import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.RunListener;
+import dev.rehearsal.runner.RunResult;
+import dev.rehearsal.runner.RunnerOptions;
+import dev.rehearsal.runner.history.SchemaHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every migration command shares: the target, the migrations directory, the runner. */
+abstract class MigrationCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Option(names = "--migrations", paramLabel = "DIR", defaultValue = "migrations",
+            description = "Migrations directory (default: ${DEFAULT-VALUE}).")
+    Path migrations;
+
+    @Option(names = "--history-table", paramLabel = "NAME", defaultValue = SchemaHistory.DEFAULT_TABLE,
+            description = "History table (default: ${DEFAULT-VALUE}).")
+    String historyTable;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for another runner's lock (default: ${DEFAULT-VALUE} s).")
+    long lockTimeoutSeconds;
+
+    @Option(names = "--allow-out-of-order", description = "Apply pending migrations older than the newest applied one.")
+    boolean allowOutOfOrder;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Loads and checks every file before anything touches the database. */
+    MigrationRunner runner() {
+        Target target = targetOptions.target();
+        MigrationSet set = MigrationLoader.load(migrations, target.dialect());
+        RunnerOptions options = RunnerOptions.defaults()
+                .withHistoryTable(historyTable)
+                .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+                .withAllowOutOfOrder(allowOutOfOrder)
+                .withListener(new PrintingListener(out(), target));
+        return new MigrationRunner(target, set.migrations(), options);
+    }
+
+    int summarize(RunResult result, String nothingMessage) {
+        if (result.executed().isEmpty()) {
+            out().println(nothingMessage);
+        }
+        return 0;
+    }
+
+    /** Prints each migration as it runs, saying whether a transaction protects it. */
+    private static final class PrintingListener implements RunListener {
+        private final PrintWriter out;
+        private final Target target;
+
+        PrintingListener(PrintWriter out, Target target) {
+            this.out = out;
+            this.target = target;
+        }
+
+        @Override
+        public void finished(ExecutedMigration executed) {
+            out.printf("%s %s %s (%d statement%s, %d ms, %s)%n",
+                    executed.direction() == Direction.UP ? "applied    " : "rolled back",
+                    executed.migration().version(), executed.migration().description(), executed.statements(),
+                    executed.statements() == 1 ? "" : "s", executed.executionMillis(),
+                    executed.transactional() ? "in one transaction"
+                            : target.dialect().transactionalDdl() ? "no transaction: the file opts out"
+                                    : "no transaction: DDL commits implicitly on " + target.dialect().name());
+            out.flush();
+        }
+    }
+}

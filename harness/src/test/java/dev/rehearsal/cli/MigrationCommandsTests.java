@@ -1,0 +1,146 @@
+package dev.rehearsal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MigrationCommandsTests {
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void theExampleMediaMigrationsGoUpAndComeBackDownOnEveryEngine(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            String url = db.target().url();
+            String dir = ProjectFiles.migrations("media").toString();
+
+            CliRun up = CliRun.of("up", "--url", url, "--migrations", dir);
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+            assertThat(up.out()).contains("applied     20240215000000 unify media");
+            assertThat(up.out()).contains(engine.equals("mariadb")
+                    ? "no transaction: DDL commits implicitly on mariadb" : "in one transaction");
+
+            CliRun status = CliRun.of("status", "--url", url, "--migrations", dir);
+            assertThat(status.out()).containsPattern("VERSION\\s+STATUS\\s+NAME\\s+APPLIED AT \\(UTC\\)\\s+EXECUTION TIME");
+            assertThat(status.out().lines().filter(l -> l.contains(" applied ")).count()).isEqualTo(4);
+
+            assertThat(CliRun.of("version", "--url", url, "--migrations", dir).out().trim()).isEqualTo("20240215000000");
+            assertThat(CliRun.of("validate", "--url", url, "--migrations", dir).exitCode()).isZero();
+
+            CliRun reset = CliRun.of("reset", "--url", url, "--migrations", dir);
+            assertThat(reset.exitCode()).as(reset.toString()).isZero();
+            assertThat(reset.out().lines().filter(l -> l.startsWith("rolled back")).count()).isEqualTo(4);
+            assertThat(userTables(db)).isEmpty();
+        }
+    }
+
+    @Test
+    void productionTargetsRefuseMutationsWithoutForce(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("prod.db");
+        String migrations = ProjectFiles.migrations("media").toString();
+
+        CliRun refused = CliRun.of("up", "--url", db.toString(), "--migrations", migrations, "--env", "production");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to run 'up' against a production target").contains("--force");
+        assertThat(db).doesNotExist();
+
+        CliRun forced = CliRun.of("up", "--url", db.toString(), "--migrations", migrations, "--env", "production", "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedWithTheUrlMasked() {
+        CliRun run = CliRun.of("status", "--url", "jdbc:postgresql://127.0.0.1:1/app?user=ops&password=hunter2",
+                "--migrations", ProjectFiles.migrations("media").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:1/app?user=ops&password=****");
+        assertThat(run.out() + run.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aMissingMigrationsDirectoryIsBadInput(@TempDir Path dir) {
+        CliRun run = CliRun.of("up", "--url", dir.resolve("x.db").toString(), "--migrations", dir.resolve("nope").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nope");
+        assertThat(dir.resolve("x.db")).doesNotExist();
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        CliRun run = CliRun.of("up", "--url", "unused.db", "--frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("up", "down", "redo", "reset", "refresh", "status", "version", "validate", "create", "repair")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: rehearsal " + command);
+        }
+    }
+
+    @Test
+    void aModifiedMigrationFailsValidationWithBothChecksums(@TempDir Path dir) throws Exception {
+        Path migrations = dir.resolve("m");
+        Files.createDirectories(migrations);
+        Path file = migrations.resolve("20240101123456_create_notes.sql");
+        Files.writeString(file, "-- +migrate Up\ncreate table notes (id integer primary key);\n-- +migrate Down\ndrop table notes;\n");
+        String url = dir.resolve("app.db").toString();
+        assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString()).exitCode()).isZero();
+
+        Files.writeString(file, "-- +migrate Up\ncreate table notes (id integer primary key, body text);\n-- +migrate Down\ndrop table notes;\n");
+        CliRun validate = CliRun.of("validate", "--url", url, "--migrations", migrations.toString());
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.err()).containsPattern(
+                "migration 20240101123456 was modified after it was applied: checksum [0-9a-f]{64} != [0-9a-f]{64}");
+    }
+
+    @Test
+    void createWritesANewMigrationInTheDirectorysFormat(@TempDir Path dir) throws Exception {
+        Path migrations = dir.resolve("m");
+        Files.createDirectories(migrations);
+        Files.writeString(migrations.resolve("20240101123456_create_notes.sql"),
+                "-- +migrate Up\ncreate table notes (id integer primary key);\n-- +migrate Down\ndrop table notes;\n");
+
+        CliRun created = CliRun.of("create", "add_note_index", "--migrations", migrations.toString());
+
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).containsPattern("created .*\\d{14}_add_note_index\\.sql");
+        try (var files = Files.list(migrations)) {
+            Path newFile = files.filter(p -> p.getFileName().toString().contains("add_note_index")).findFirst().orElseThrow();
+            assertThat(Files.readString(newFile)).contains("-- +migrate Up").contains("-- +migrate Down");
+        }
+    }
+
+    static List<String> userTables(IsolatedDatabase db) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.target().connect();
+                ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME").toLowerCase();
+                String schema = rs.getString("TABLE_SCHEM");
+                boolean visible = schema == null || schema.equals("public") || db.target().dialect().name().equals("mariadb");
+                if (visible && !name.startsWith("rehearsal_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+}

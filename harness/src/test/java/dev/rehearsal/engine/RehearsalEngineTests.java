@@ -20,10 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
-import org.junit.platform.suite.api.ConfigurationParameter;
-import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectClasspathResource;
-import org.junit.platform.suite.api.Suite;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -31,17 +27,6 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class RehearsalEngineTests {
     @TempDir
     Path reports;
-
-    @RehearsalSuite(migrations = "harness/src/test/resources/engine/good", targets = RehearsalSuite.Target.SQLITE)
-    static class GoodRehearsal {
-    }
-
-    @Suite
-    @IncludeEngines("rehearsal")
-    @SelectClasspathResource("engine/good")
-    @ConfigurationParameter(key = Constants.REPORT_DIR, value = "target/rehearsal-suite-reports")
-    static class GoodSetSuite {
-    }
 
     @Test
     void goodSetPassesEveryStepOnSqlite() {
@@ -80,7 +65,7 @@ class RehearsalEngineTests {
     void annotatedClassIsClaimedAsASuite() {
         EngineExecutionResults results = EngineRuns.run(reports,
                 Map.of(Constants.PROJECT_ROOT, Path.of("").toAbsolutePath().getParent().toString()),
-                selectClass(GoodRehearsal.class));
+                selectClass(GoodSetRehearsal.class));
 
         results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0).skipped(0).aborted(0));
         assertThat(results.containerEvents().started().list().get(1).getTestDescriptor().getSource())
@@ -89,7 +74,7 @@ class RehearsalEngineTests {
 
     @Test
     void annotatedClassFindsItsMigrationsByWalkingUpFromTheWorkingDirectory() {
-        EngineExecutionResults results = EngineRuns.run(reports, Map.of(), selectClass(GoodRehearsal.class));
+        EngineExecutionResults results = EngineRuns.run(reports, Map.of(), selectClass(GoodSetRehearsal.class));
 
         results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0).skipped(0).aborted(0));
     }

@@ -59,6 +59,19 @@ public final class Constants {
     /** Prefix of the parallel pool configuration (see {@link #PARALLEL_ENABLED}). */
     public static final String PARALLEL_CONFIG_PREFIX = "rehearsal.execution.parallel.config.";
 
+    /**
+     * The migrations directory of {@link ConfiguredRehearsal}, the suite class shipped in the harness
+     * jar for projects without Java test sources (picked up through Surefire's
+     * {@code dependenciesToScan}). No default: the suite fails, naming this key, when it is unset.
+     */
+    public static final String MIGRATIONS = "rehearsal.migrations";
+
+    /** The fixtures directory of {@link ConfiguredRehearsal}. Default: none. */
+    public static final String FIXTURES = "rehearsal.fixtures";
+
+    /** The verification suites directory of {@link ConfiguredRehearsal}. Default: none. */
+    public static final String VERIFICATION = "rehearsal.verification";
+
     /** The declarations file in a migrations directory (lossy, irreversible, expected defects). */
     public static final String DECLARATIONS_FILE = "rehearsal.yaml";
 

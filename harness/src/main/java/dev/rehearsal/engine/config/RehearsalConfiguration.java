@@ -7,7 +7,9 @@ import dev.rehearsal.engine.RehearsalSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -18,10 +20,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
-        ProjectPaths paths, boolean parallel) {
+        ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
+        suiteParameters = Map.copyOf(suiteParameters);
     }
 
     public static RehearsalConfiguration from(ConfigurationParameters parameters) {
@@ -35,7 +38,35 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 parameters.getBoolean(Constants.KEEP_FAILED_DATABASES).orElse(false),
                 parameters.get(Constants.REPORT_DIR).filter(s -> !s.isBlank()).orElse("reports"),
                 new ProjectPaths(root, Path.of("").toAbsolutePath()),
-                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false));
+                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
+                suiteParameters(parameters));
+    }
+
+    /** The parameters a {@link RehearsalSuite} may name as {@code ${key}} (the zero-Java-source route). */
+    private static Map<String, String> suiteParameters(ConfigurationParameters parameters) {
+        Map<String, String> values = new HashMap<>();
+        for (String key : List.of(Constants.MIGRATIONS, Constants.FIXTURES, Constants.VERIFICATION)) {
+            nonBlank(parameters, key).ifPresent(value -> values.put(key, value));
+        }
+        return values;
+    }
+
+    /**
+     * An annotation value with {@code ${key}} replaced by that configuration parameter. A missing
+     * parameter is an error naming it: a misconfigured suite must fail loudly, never vanish.
+     */
+    public String expand(String annotationValue, String suiteName) {
+        if (!annotationValue.startsWith("${") || !annotationValue.endsWith("}")) {
+            return annotationValue;
+        }
+        String key = annotationValue.substring(2, annotationValue.length() - 1);
+        String value = suiteParameters.get(key);
+        if (value == null && key.equals(Constants.MIGRATIONS)) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, suiteName + " takes its migrations directory from the"
+                    + " configuration parameter " + key + ", which is not set: add " + key + "=<dir> to"
+                    + " src/test/resources/junit-platform.properties or pass -D" + key + "=<dir>");
+        }
+        return value == null ? "" : value;
     }
 
     /** The configured admin URL for a server target, if any. */

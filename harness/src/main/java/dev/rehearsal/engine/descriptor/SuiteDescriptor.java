@@ -43,12 +43,16 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         this.config = config;
         this.issues = issues;
         Declarations read = Declarations.none();
-        RehearsalException error = null;
-        try {
-            read = DeclarationsReader.read(definition.migrations());
-        } catch (RehearsalException e) {
-            error = e;
-            issues.accept(e);
+        RehearsalException error = definition.problem();
+        if (error != null) {
+            issues.accept(error);
+        } else {
+            try {
+                read = DeclarationsReader.read(definition.migrations());
+            } catch (RehearsalException e) {
+                error = e;
+                issues.accept(e);
+            }
         }
         this.declarations = read;
         this.declarationsError = error;
@@ -59,7 +63,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         return Type.CONTAINER;
     }
 
-    /** A broken rehearsal.yaml keeps the node (the platform prunes containers without tests) so it can fail. */
+    /** A broken rehearsal.yaml or a missing parameter keeps the node (the platform prunes containers without tests) so it can fail. */
     @Override
     public boolean mayRegisterTests() {
         return declarationsError != null;

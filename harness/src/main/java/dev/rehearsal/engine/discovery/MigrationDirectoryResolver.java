@@ -57,7 +57,7 @@ final class MigrationDirectoryResolver implements SelectorResolver {
     static SuiteDefinition definition(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         return new SuiteDefinition(dir.toString(), dir.getFileName().toString(), dir, null, null,
-                List.of(RehearsalSuite.Target.values()), DirectorySource.from(dir.toFile()));
+                List.of(RehearsalSuite.Target.values()), DirectorySource.from(dir.toFile()), null);
     }
 
     static boolean isMigrationSet(Path directory) {

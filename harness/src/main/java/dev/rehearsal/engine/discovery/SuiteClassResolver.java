@@ -1,7 +1,9 @@
 package dev.rehearsal.engine.discovery;
 
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.RehearsalSuite;
 import dev.rehearsal.engine.config.ProjectPaths;
+import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.engine.descriptor.SegmentTypes;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +37,7 @@ final class SuiteClassResolver implements SelectorResolver {
         if (!type.isAnnotationPresent(RehearsalSuite.class) || !classNameFilter.test(type.getName())) {
             return Resolution.unresolved();
         }
-        return suites.resolve(definition(type, suites.config().paths()), context, true);
+        return resolve(type, context);
     }
 
     @Override
@@ -48,15 +50,26 @@ final class SuiteClassResolver implements SelectorResolver {
         }
         Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(last.getValue()).toOptional()
                 .filter(c -> c.isAnnotationPresent(RehearsalSuite.class));
-        return type.map(c -> suites.resolve(definition(c, suites.config().paths()), context, true))
-                .orElse(Resolution.unresolved());
+        return type.map(c -> resolve(c, context)).orElse(Resolution.unresolved());
     }
 
-    static SuiteDefinition definition(Class<?> type, ProjectPaths paths) {
+    private Resolution resolve(Class<?> type, Context context) {
+        return suites.resolve(definition(type, suites.config()), context, true);
+    }
+
+    static SuiteDefinition definition(Class<?> type, RehearsalConfiguration config) {
         RehearsalSuite suite = type.getAnnotation(RehearsalSuite.class);
-        return new SuiteDefinition(type.getName(), type.getSimpleName(), paths.resolve(suite.migrations()),
-                optional(paths, suite.fixtures()), optional(paths, suite.verification()), List.of(suite.targets()),
-                ClassSource.from(type));
+        ProjectPaths paths = config.paths();
+        String name = type.getSimpleName();
+        try {
+            return new SuiteDefinition(type.getName(), name, paths.resolve(config.expand(suite.migrations(), name)),
+                    optional(paths, config.expand(suite.fixtures(), name)),
+                    optional(paths, config.expand(suite.verification(), name)), List.of(suite.targets()),
+                    ClassSource.from(type), null);
+        } catch (RehearsalException unconfigured) {
+            return new SuiteDefinition(type.getName(), name, paths.resolve("."), null, null, List.of(suite.targets()),
+                    ClassSource.from(type), unconfigured);
+        }
     }
 
     private static Path optional(ProjectPaths paths, String path) {

@@ -36,6 +36,10 @@ public enum ErrorCode {
     CHECK_FAILED(Kind.FAILURE),
     /** A backup could not be written, verified or restored. */
     BACKUP_FAILED(Kind.FAILURE),
+    /** A fixture file is misnamed, unreadable or malformed, or names a table or column that does not exist. */
+    BAD_FIXTURE_FILE(Kind.BAD_INPUT),
+    /** A fixture could not be inserted (constraint violation, type mismatch...). */
+    FIXTURE_FAILED(Kind.FAILURE),
     /** Invalid command line or configuration. */
     BAD_USAGE(Kind.BAD_INPUT);
 

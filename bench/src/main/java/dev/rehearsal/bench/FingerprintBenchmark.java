@@ -1,0 +1,202 @@
+package dev.rehearsal.bench;
+
+import dev.rehearsal.database.Dialects;
+import dev.rehearsal.database.Target;
+import dev.rehearsal.snapshot.data.Fingerprinter;
+import dev.rehearsal.snapshot.data.TableFingerprint;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the data fingerprint against a raw JDBC scan of the same SQLite table (and against
+ * {@code sqlite3 .sha3sum} when installed). Usage: see bench/README.md.
+ *
+ * <pre>
+ * FingerprintBenchmark [--rows N] [--rounds R] [--warmup W] [--heap-only]
+ * </pre>
+ * {@code --heap-only} builds the table, fingerprints it once and prints the peak heap used: run it
+ * under {@code -Xmx128m} with 10,000,000 rows to show the pass streams.
+ */
+public final class FingerprintBenchmark {
+    private static final String TABLE = "bench";
+
+    private FingerprintBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = 1_000_000;
+        int rounds = 5;
+        int warmup = 2;
+        boolean heapOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--heap-only" -> heapOnly = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --rows N --rounds R --warmup W --heap-only");
+            }
+        }
+        Path file = Files.createTempFile("rehearsal-bench-", ".db");
+        try {
+            Target target = Target.sqlite(file);
+            long start = System.nanoTime();
+            try (Connection c = target.connect()) {
+                build(c, rows);
+            }
+            System.out.printf(Locale.ROOT, "built %,d rows in %s (%,d MB file)%n", rows, seconds(System.nanoTime() - start),
+                    Files.size(file) >> 20);
+            try (Connection c = target.connect()) {
+                if (heapOnly) {
+                    heapCheck(c, rows);
+                } else {
+                    compare(c, rows, rounds, warmup);
+                    sha3sum(file, rows);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** An integer key, text, real, blob and a nullable text column, nulls on every third row. */
+    private static void build(Connection c, long rows) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table " + TABLE + " (id integer primary key, name text not null, score real, payload blob, note text)");
+        }
+        c.setAutoCommit(false);
+        Random random = new Random(42);
+        byte[] payload = new byte[16];
+        try (PreparedStatement insert = c.prepareStatement("insert into " + TABLE + " values (?, ?, ?, ?, ?)")) {
+            for (long id = 1; id <= rows; id++) {
+                random.nextBytes(payload);
+                insert.setLong(1, id);
+                insert.setString(2, "name-" + id);
+                insert.setDouble(3, random.nextDouble() * 1000);
+                insert.setBytes(4, payload);
+                insert.setString(5, id % 3 == 0 ? null : "note " + (id % 97));
+                insert.addBatch();
+                if (id % 10_000 == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    private static void compare(Connection c, long rows, int rounds, int warmup) throws SQLException {
+        List<Double> raw = new ArrayList<>();
+        List<Double> fingerprint = new ArrayList<>();
+        for (int round = 0; round < warmup + rounds; round++) {
+            // Alternate the two so that cache state and JIT progress favour neither.
+            long t0 = System.nanoTime();
+            long scanned = rawScan(c);
+            long t1 = System.nanoTime();
+            TableFingerprint f = Fingerprinter.fingerprintTable(c, Dialects.SQLITE, TABLE);
+            long t2 = System.nanoTime();
+            if (scanned != rows || f.rowCount() != rows) {
+                throw new IllegalStateException("read " + scanned + " / " + f.rowCount() + " rows, expected " + rows);
+            }
+            String phase = round < warmup ? "warm-up" : "round  ";
+            System.out.printf(Locale.ROOT, "%s %d: raw scan %s rows/s, fingerprint %s rows/s%n", phase, round + 1,
+                    perSecond(rows, t1 - t0), perSecond(rows, t2 - t1));
+            if (round >= warmup) {
+                raw.add(rows / ((t1 - t0) / 1e9));
+                fingerprint.add(rows / ((t2 - t1) / 1e9));
+            }
+        }
+        double rawMedian = median(raw);
+        double fingerprintMedian = median(fingerprint);
+        System.out.printf(Locale.ROOT, "median raw scan:    %,.0f rows/s%n", rawMedian);
+        System.out.printf(Locale.ROOT, "median fingerprint: %,.0f rows/s%n", fingerprintMedian);
+        System.out.printf(Locale.ROOT, "fingerprint / raw scan = %.1f%% (target >= 80%%)%n", 100 * fingerprintMedian / rawMedian);
+    }
+
+    /** What any full comparison has to pay at least: every column through its typed getter. */
+    private static long rawScan(Connection c) throws SQLException {
+        long count = 0;
+        long sink = 0;
+        try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                ResultSet rs = s.executeQuery("select * from " + TABLE)) {
+            while (rs.next()) {
+                sink += rs.getLong(1);
+                sink += rs.getString(2).length();
+                sink += (long) rs.getDouble(3);
+                byte[] payload = rs.getBytes(4);
+                sink += payload == null ? 0 : payload.length;
+                String note = rs.getString(5);
+                sink += rs.wasNull() ? 1 : note.length();
+                count++;
+            }
+        }
+        if (sink == 42) {
+            System.out.println(); // keeps the reads alive
+        }
+        return count;
+    }
+
+    private static void heapCheck(Connection c, long rows) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        TableFingerprint f = Fingerprinter.fingerprintTable(c, Dialects.SQLITE, TABLE);
+        long elapsed = System.nanoTime() - start;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(Locale.ROOT, "fingerprinted %,d rows in %s (%s rows/s), checksum %s%n", f.rowCount(),
+                seconds(elapsed), perSecond(rows, elapsed), f.checksum());
+        System.out.printf(Locale.ROOT, "max heap (-Xmx): %,d MB; peak heap used during the pass (sum of pool peaks): %,d MB%n",
+                Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+    }
+
+    private static void sha3sum(Path file, long rows) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p;
+        try {
+            p = new ProcessBuilder("sqlite3", file.toString(), ".sha3sum " + TABLE).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            System.out.println("sqlite3 .sha3sum: the sqlite3 binary is not on PATH, skipped");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            System.out.println("sqlite3 .sha3sum failed: " + out);
+            return;
+        }
+        long elapsed = System.nanoTime() - start;
+        System.out.printf(Locale.ROOT, "sqlite3 .sha3sum %s: %s rows/s (%s, one run, includes process start) -> %s%n",
+                TABLE, perSecond(rows, elapsed), seconds(elapsed), out.length() > 16 ? out.substring(0, 16) + "..." : out);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static String perSecond(long rows, long nanos) {
+        return String.format(Locale.ROOT, "%,.0f", rows / (nanos / 1e9));
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rehearsal.snapshot.data;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Writes one value at a time in a canonical, unambiguous form into a reusable buffer: a type tag,
+ * a 4-byte length, then the payload. The tag keeps NULL, '' and 0 apart (and INTEGER 1 apart from
+ * TEXT '1'); the length keeps variable-sized values from running into each other.
+ */
+final class CanonicalEncoder {
+    static final byte NULL = 0;
+    static final byte INTEGER = 1;
+    static final byte DECIMAL = 2;
+    static final byte FLOAT = 3;
+    static final byte TEXT = 4;
+    static final byte BLOB = 5;
+    static final byte DATE = 6;
+    static final byte TIMESTAMP = 7;
+    static final byte TIMESTAMP_TZ = 8;
+    static final byte BOOLEAN = 9;
+    static final byte OTHER = 10;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] buffer = new byte[256];
+    private int length;
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int length() {
+        return length;
+    }
+
+    void putNull() {
+        header(NULL, 0);
+    }
+
+    void putLong(long value) {
+        header(INTEGER, 8);
+        putRawLong(value);
+    }
+
+    void putBoolean(boolean value) {
+        header(BOOLEAN, 1);
+        buffer[length++] = (byte) (value ? 1 : 0);
+    }
+
+    /**
+     * Doubles by their bits, with every NaN folded into the one canonical NaN. {@code -0.0} and
+     * {@code 0.0} stay different: they are different values, and a migration that turns one into
+     * the other did change the data.
+     */
+    void putDouble(double value) {
+        header(FLOAT, 8);
+        putRawLong(Double.doubleToLongBits(value));
+    }
+
+    /** Decimals without trailing zeros, so 1.50 and 1.5 (a scale change only) encode the same. */
+    void putDecimal(BigDecimal value) {
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        byte[] unscaled = stripped.unscaledValue().toByteArray();
+        header(DECIMAL, 4 + unscaled.length);
+        putRawInt(stripped.scale());
+        System.arraycopy(unscaled, 0, buffer, length, unscaled.length);
+        length += unscaled.length;
+    }
+
+    void putBytes(byte[] value) {
+        header(BLOB, value.length);
+        System.arraycopy(value, 0, buffer, length, value.length);
+        length += value.length;
+    }
+
+    void putText(String value) {
+        putString(TEXT, value);
+    }
+
+    /** Values of types without a dedicated encoding (intervals, JSON, UUID, arrays...) by their text. */
+    void putOther(String value) {
+        putString(OTHER, value);
+    }
+
+    void putDate(long epochDay) {
+        header(DATE, 8);
+        putRawLong(epochDay);
+    }
+
+    void putTimestamp(byte tag, long epochSecond, int nanos) {
+        header(tag, 12);
+        putRawLong(epochSecond);
+        putRawInt(nanos);
+    }
+
+    /** UTF-8 by hand: no encoder object and no byte[] per value. */
+    private void putString(byte tag, String value) {
+        int chars = value.length();
+        header(tag, 0);
+        ensure(chars * 3);
+        int lengthAt = length - 4;
+        int start = length;
+        byte[] b = buffer;
+        int p = length;
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                b[p++] = (byte) (0xf0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        length = p;
+        INTS.set(buffer, lengthAt, p - start);
+    }
+
+    /** Starts a value: resets the buffer (one value per hash) and writes tag and payload length. */
+    private void header(byte tag, int payload) {
+        length = 0;
+        ensure(5 + payload);
+        buffer[0] = tag;
+        INTS.set(buffer, 1, payload);
+        length = 5;
+    }
+
+    private void putRawLong(long value) {
+        LONGS.set(buffer, length, value);
+        length += 8;
+    }
+
+    private void putRawInt(int value) {
+        INTS.set(buffer, length, value);
+        length += 4;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}

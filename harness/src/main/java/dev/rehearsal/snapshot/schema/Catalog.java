@@ -1,0 +1,42 @@
+package dev.rehearsal.snapshot.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a catalog query and maps its rows; keeps the JDBC ceremony out of the readers. */
+final class Catalog {
+    private final Connection connection;
+
+    Catalog(Connection connection) {
+        this.connection = connection;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    String single(String sql) throws SQLException {
+        List<String> rows = query(sql, rs -> rs.getString(1));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rehearsal.snapshot.schema;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** PostgreSQL: pg_catalog, restricted to {@code current_schema()}, using the server's own deparsers. */
+final class PostgresSchemaReader implements EngineSchemaReader {
+
+    private static final String IN_SCHEMA = "relnamespace = (select oid from pg_namespace where nspname = current_schema())";
+
+    /** The names of the columns {@code attnums} of relation {@code rel}, in array order. */
+    private static String columnNames(String rel, String attnums) {
+        return "array(select a.attname from unnest(" + attnums + ") with ordinality k(num, ord)"
+                + " join pg_attribute a on a.attrelid = " + rel + " and a.attnum = k.num order by k.ord)";
+    }
+
+    @Override
+    public SchemaSnapshot read(Connection connection, Predicate<String> includeTable) throws SQLException {
+        Catalog catalog = new Catalog(connection);
+        List<Table> tables = new ArrayList<>();
+        for (Object[] table : catalog.query("select oid, relname from pg_class where " + IN_SCHEMA
+                + " and relkind in ('r', 'p') and not relispartition", rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
+            if (includeTable.test((String) table[1])) {
+                tables.add(table(catalog, (long) table[0], (String) table[1]));
+            }
+        }
+        List<View> views = catalog.query("select viewname, definition from pg_views where schemaname = current_schema()",
+                rs -> new View(rs.getString(1), SqlText.whitespace(rs.getString(2))));
+        List<Trigger> triggers = catalog.query("select t.tgname, c.relname, pg_get_triggerdef(t.oid, true)"
+                + " from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and c." + IN_SCHEMA,
+                rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3))));
+        return new SchemaSnapshot("postgres", tables,
+                views, triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
+                sequences(catalog), types(catalog));
+    }
+
+    private Table table(Catalog catalog, long oid, String name) throws SQLException {
+        List<Column> columns = catalog.query("select a.attname, row_number() over (order by a.attnum),"
+                + " format_type(a.atttypid, a.atttypmod), not a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+                + " a.attidentity, a.attgenerated,"
+                + " case when a.attcollation <> t.typcollation then co.collname end"
+                + " from pg_attribute a join pg_type t on t.oid = a.atttypid"
+                + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
+                + " left join pg_collation co on co.oid = a.attcollation"
+                + " where a.attrelid = ? and a.attnum > 0 and not a.attisdropped order by a.attnum",
+                PostgresSchemaReader::column, oid);
+        PrimaryKey primaryKey = null;
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (ConstraintRow c : catalog.query("select conname, contype, pg_get_constraintdef(oid, true), "
+                + columnNames("conrelid", "conkey") + ", confrelid::regclass::text, " + columnNames("confrelid", "confkey")
+                + ", confdeltype, confupdtype from pg_constraint where conrelid = ? and contype in ('p', 'f', 'u', 'c')",
+                ConstraintRow::of, oid)) {
+            switch (c.type()) {
+                case "p" -> primaryKey = new PrimaryKey(c.name(), c.columns());
+                case "u" -> uniques.add(new UniqueConstraint(c.name(), c.columns()));
+                case "c" -> checks.add(new CheckConstraint(c.name(),
+                        SqlText.stripOuterParentheses(SqlText.whitespace(c.definition().replaceFirst("^CHECK ", "")
+                                .replaceFirst(" NOT VALID$", "")))));
+                default -> foreignKeys.add(new ForeignKey(c.name(), c.columns(), c.referencedTable(),
+                        c.referencedColumns(), c.onDelete(), c.onUpdate()));
+            }
+        }
+        return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes(catalog, oid));
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        String identity = rs.getString(6);
+        String generatedKind = rs.getString(7);
+        String expression = rs.getString(5);
+        String generated = null;
+        if ("a".equals(identity) || "d".equals(identity)) {
+            generated = "GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
+        } else if ("s".equals(generatedKind)) {
+            generated = "GENERATED ALWAYS AS (" + SqlText.stripOuterParentheses(expression) + ") STORED";
+            expression = null; // pg_attrdef holds the generation expression, not a default
+        }
+        return new Column(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
+                SqlText.stripOuterParentheses(expression), generated, rs.getString(8));
+    }
+
+    private record ConstraintRow(String name, String type, String definition, List<String> columns,
+            String referencedTable, List<String> referencedColumns, String onDelete, String onUpdate) {
+        static ConstraintRow of(ResultSet rs) throws SQLException {
+            return new ConstraintRow(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
+                    rs.getString(5), strings(rs.getArray(6)), action(rs.getString(7)), action(rs.getString(8)));
+        }
+
+        private static String action(String code) {
+            if (code == null) {
+                return null;
+            }
+            return switch (code) {
+                case "r" -> "RESTRICT";
+                case "c" -> "CASCADE";
+                case "n" -> "SET NULL";
+                case "d" -> "SET DEFAULT";
+                default -> "NO ACTION";
+            };
+        }
+    }
+
+    /** Indexes that do not just back a primary key, unique or exclusion constraint of the same table. */
+    private List<Index> indexes(Catalog catalog, long table) throws SQLException {
+        return catalog.query("select c.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),"
+                + " array(select pg_get_indexdef(i.indexrelid, k, true) || case when i.indoption[k - 1] & 1 = 1"
+                + " then ' DESC' else '' end from generate_series(1, i.indnkeyatts) k order by k)"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = ?"
+                + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid"
+                + " and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))",
+                rs -> new Index(rs.getString(1), strings(rs.getArray(4)), rs.getBoolean(2), rs.getString(3)), table);
+    }
+
+    /** Sequences a column owns (serial, identity) live and die with their table and are left out. */
+    private List<Sequence> sequences(Catalog catalog) throws SQLException {
+        return catalog.query("select c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement,"
+                + " s.seqmin, s.seqmax, s.seqcycle from pg_sequence s join pg_class c on c.oid = s.seqrelid"
+                + " where c." + IN_SCHEMA + " and not exists (select 1 from pg_depend d where d.objid = c.oid"
+                + " and d.classid = 'pg_class'::regclass and d.refobjsubid > 0 and d.deptype in ('a', 'i'))",
+                rs -> new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getBoolean(7)));
+    }
+
+    private List<UserType> types(Catalog catalog) throws SQLException {
+        String namespace = "t.typnamespace = (select oid from pg_namespace where nspname = current_schema())";
+        List<UserType> types = new ArrayList<>(catalog.query("select t.typname, '(' || string_agg(quote_literal(e.enumlabel),"
+                + " ', ' order by e.enumsortorder) || ')' from pg_type t join pg_enum e on e.enumtypid = t.oid"
+                + " where t.typtype = 'e' and " + namespace + " group by t.typname",
+                rs -> new UserType(rs.getString(1), "enum", rs.getString(2))));
+        types.addAll(catalog.query("select t.typname, format_type(t.typbasetype, t.typtypmod)"
+                + " || case when t.typnotnull then ' NOT NULL' else '' end"
+                + " || coalesce(' DEFAULT ' || t.typdefault, '')"
+                + " || coalesce((select string_agg(' ' || pg_get_constraintdef(k.oid, true), '' order by k.conname)"
+                + " from pg_constraint k where k.contypid = t.oid), '')"
+                + " from pg_type t where t.typtype = 'd' and " + namespace,
+                rs -> new UserType(rs.getString(1), "domain", SqlText.whitespace(rs.getString(2)))));
+        return types;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.asList((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rehearsal.snapshot.schema;
+
+import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.snapshot.diff.Difference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares two schema snapshots. An object of a table that was itself added or removed is not
+ * listed again; a column counts as moved only when its order among the columns both sides share
+ * changed (dropping a column does not "move" the ones after it).
+ *
+ * @since 0.1
+ */
+public final class SchemaDiffer {
+    public static final String TABLE = "table";
+    public static final String COLUMN = "column";
+    public static final String PRIMARY_KEY = "primary key";
+    public static final String FOREIGN_KEY = "foreign key";
+    public static final String UNIQUE = "unique constraint";
+    public static final String CHECK = "check constraint";
+    public static final String INDEX = "index";
+    public static final String TRIGGER = "trigger";
+    public static final String VIEW = "view";
+    public static final String SEQUENCE = "sequence";
+    public static final String TYPE = "type";
+
+    /** Every kind a schema diff uses, in report order. */
+    public static final List<String> KINDS = List.of(TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, INDEX,
+            TRIGGER, VIEW, SEQUENCE, TYPE);
+
+    private SchemaDiffer() {
+    }
+
+    /**
+     * @param beforeLabel how {@code before} is called in messages, e.g. {@code before up}
+     * @param afterLabel how {@code after} is called, e.g. {@code after rollback}
+     */
+    public static Diff compare(SchemaSnapshot before, SchemaSnapshot after, String beforeLabel, String afterLabel) {
+        Map<String, SchemaElement> old = index(SchemaElements.of(before));
+        Map<String, SchemaElement> now = index(SchemaElements.of(after));
+        Set<String> commonTables = new TreeSet<>(before.tables().stream().map(Table::name).toList());
+        commonTables.retainAll(after.tables().stream().map(Table::name).toList());
+        ColumnOrder order = new ColumnOrder(before, after);
+
+        List<SchemaElement> all = new ArrayList<>(old.values());
+        now.values().stream().filter(e -> !old.containsKey(e.identity())).forEach(all::add);
+        all.sort(SchemaElement.REPORT_ORDER);
+
+        List<Difference> differences = new ArrayList<>();
+        for (SchemaElement element : all) {
+            if (element.belongsToTable() && !commonTables.contains(element.table())) {
+                continue;
+            }
+            SchemaElement was = old.get(element.identity());
+            SchemaElement is = now.get(element.identity());
+            if (was == null) {
+                differences.add(new Difference.Added(is.kind(), is.subject(), is.summary()));
+            } else if (is == null) {
+                differences.add(new Difference.Removed(was.kind(), was.subject(), was.summary()));
+            } else {
+                String detail = changes(was, is, order, beforeLabel, afterLabel);
+                if (!detail.isEmpty()) {
+                    differences.add(new Difference.Changed(was.kind(), was.subject(), was.summary(), is.summary(), detail));
+                }
+            }
+        }
+        return new Diff(beforeLabel, afterLabel, differences);
+    }
+
+    /** {@code type VARCHAR(100) before up, TEXT after rollback; default none before up, 'x' after rollback}. */
+    private static String changes(SchemaElement was, SchemaElement is, ColumnOrder order, String beforeLabel,
+            String afterLabel) {
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<String, String> attribute : was.attributes().entrySet()) {
+            String name = attribute.getKey();
+            String before = attribute.getValue();
+            String after = is.attributes().get(name);
+            boolean same = name.equals("position") && was.kind().equals(COLUMN)
+                    ? !order.moved(was.table(), was.key())
+                    : Objects.equals(before, after);
+            if (!same) {
+                changes.add(name + " " + shown(before) + " " + beforeLabel + ", " + shown(after) + " " + afterLabel);
+            }
+        }
+        return String.join("; ", changes);
+    }
+
+    private static String shown(String value) {
+        return value == null ? "none" : value;
+    }
+
+    private static Map<String, SchemaElement> index(List<SchemaElement> elements) {
+        Map<String, SchemaElement> byIdentity = new LinkedHashMap<>();
+        for (SchemaElement element : elements) {
+            byIdentity.put(element.identity(), element);
+        }
+        return byIdentity;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rehearsal.snapshot.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Flattens a snapshot into {@link SchemaElement}s: what is compared, and how it is named in a diff. */
+final class SchemaElements {
+    private SchemaElements() {
+    }
+
+    static List<SchemaElement> of(SchemaSnapshot snapshot) {
+        List<SchemaElement> elements = new ArrayList<>();
+        for (Table table : snapshot.tables()) {
+            addTable(elements, table);
+        }
+        for (Trigger trigger : snapshot.triggers()) {
+            elements.add(new SchemaElement(SchemaDiffer.TRIGGER, trigger.table(), trigger.name(), 0,
+                    trigger.name() + " on " + trigger.table(), trigger.definition(),
+                    attributes("table", trigger.table(), "definition", trigger.definition())));
+        }
+        for (View view : snapshot.views()) {
+            elements.add(new SchemaElement(SchemaDiffer.VIEW, null, view.name(), 0, view.name(), view.definition(),
+                    attributes("definition", view.definition())));
+        }
+        for (Sequence s : snapshot.sequences()) {
+            Map<String, String> attributes = attributes("type", s.dataType(), "start", String.valueOf(s.start()),
+                    "increment", String.valueOf(s.increment()), "minimum", String.valueOf(s.minValue()),
+                    "maximum", String.valueOf(s.maxValue()), "cycle", s.cycle() ? "CYCLE" : "NO CYCLE");
+            elements.add(new SchemaElement(SchemaDiffer.SEQUENCE, null, s.name(), 0, s.name(),
+                    s.dataType() + " start " + s.start() + " increment " + s.increment(), attributes));
+        }
+        for (UserType type : snapshot.types()) {
+            elements.add(new SchemaElement(SchemaDiffer.TYPE, null, type.name(), 0, type.name(),
+                    type.kind() + " " + type.definition(), attributes("kind", type.kind(), "definition", type.definition())));
+        }
+        return elements;
+    }
+
+    private static void addTable(List<SchemaElement> elements, Table table) {
+        String name = table.name();
+        elements.add(new SchemaElement(SchemaDiffer.TABLE, name, name, 0, name,
+                String.join(", ", table.columns().stream().map(Column::name).toList()), Map.of()));
+        for (Column c : table.columns()) {
+            elements.add(new SchemaElement(SchemaDiffer.COLUMN, name, c.name(), c.position(), name + "." + c.name(),
+                    describe(c), attributes("type", c.type(), "nullability", c.nullable() ? "NULL" : "NOT NULL",
+                            "default", c.defaultValue(), "generated", c.generated(), "collation", c.collation(),
+                            "position", String.valueOf(c.position()))));
+        }
+        PrimaryKey pk = table.primaryKey();
+        if (pk != null) {
+            elements.add(new SchemaElement(SchemaDiffer.PRIMARY_KEY, name, "", 0, name, String.join(", ", pk.columns()),
+                    attributes("name", pk.name(), "columns", list(pk.columns()))));
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            String references = fk.referencedTable() + list(fk.referencedColumns());
+            elements.add(new SchemaElement(SchemaDiffer.FOREIGN_KEY, name, fk.key(), 0, scoped(fk.name(), fk.key(), name),
+                    String.join(", ", fk.columns()) + " -> " + references + " ON DELETE " + fk.onDelete() + " ON UPDATE " + fk.onUpdate(),
+                    attributes("columns", list(fk.columns()), "references", references, "on delete", fk.onDelete(),
+                            "on update", fk.onUpdate())));
+        }
+        for (UniqueConstraint u : table.uniqueConstraints()) {
+            elements.add(new SchemaElement(SchemaDiffer.UNIQUE, name, u.key(), 0, scoped(u.name(), u.key(), name),
+                    String.join(", ", u.columns()), attributes("columns", list(u.columns()))));
+        }
+        for (CheckConstraint check : table.checkConstraints()) {
+            elements.add(new SchemaElement(SchemaDiffer.CHECK, name, check.key(), 0, check.key() + " on " + name,
+                    check.expression(), attributes("expression", check.expression())));
+        }
+        for (Index index : table.indexes()) {
+            String summary = (index.unique() ? "UNIQUE " : "") + String.join(", ", index.columns())
+                    + (index.predicate() == null ? "" : " WHERE " + index.predicate());
+            elements.add(new SchemaElement(SchemaDiffer.INDEX, name, index.name(), 0, index.name() + " on " + name, summary,
+                    attributes("columns", list(index.columns()), "uniqueness", index.unique() ? "UNIQUE" : "not unique",
+                            "predicate", index.predicate())));
+        }
+    }
+
+    static String describe(Column c) {
+        return c.type() + (c.nullable() ? "" : " NOT NULL")
+                + (c.defaultValue() == null ? "" : " DEFAULT " + c.defaultValue())
+                + (c.generated() == null ? "" : " " + c.generated())
+                + (c.collation() == null ? "" : " COLLATE " + c.collation());
+    }
+
+    /** {@code fk_docs_owner on docs} when named; {@code docs(owner_id) -> users(id)} when not. */
+    private static String scoped(String name, String key, String table) {
+        return name != null ? name + " on " + table : table + key;
+    }
+
+    private static String list(List<String> items) {
+        return "(" + String.join(", ", items) + ")";
+    }
+
+    private static Map<String, String> attributes(String... namesAndValues) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            attributes.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return attributes;
+    }
+}

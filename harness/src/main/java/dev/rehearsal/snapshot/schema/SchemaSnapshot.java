@@ -1,0 +1,61 @@
+package dev.rehearsal.snapshot.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The structure of one database at one moment: what {@link SchemaReader} saw, normalized so that
+ * the same logical schema gives an equal snapshot on every run. Every list is sorted by name (columns
+ * by position), so creation order never matters. Immutable; serializes to JSON and back.
+ *
+ * @param dialect the engine it was read from ({@code sqlite}, {@code postgres}, {@code mariadb})
+ * @param sequences stand-alone PostgreSQL sequences (not those owned by a column); empty elsewhere
+ * @param types PostgreSQL enum and domain types; empty elsewhere
+ * @since 0.1
+ */
+public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
+        List<Sequence> sequences, List<UserType> types) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public SchemaSnapshot {
+        tables = Sorting.byName(tables, Table::name);
+        views = Sorting.byName(views, View::name);
+        triggers = Sorting.byName(triggers, t -> t.table() + "\u0000" + t.name());
+        sequences = Sorting.byName(sequences, Sequence::name);
+        types = Sorting.byName(types, UserType::name);
+    }
+
+    /** The table called {@code name} (exact, case-sensitive), if the snapshot has it. */
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Pretty-printed JSON; {@link #fromJson(String)} reads it back to an equal snapshot. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schema snapshot always serializes", e);
+        }
+    }
+
+    /** Reads a snapshot written by {@link #toJson()}. */
+    public static SchemaSnapshot fromJson(String json) {
+        try {
+            return JSON.readValue(json, SchemaSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "not a schema snapshot (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
+                    + e.getOriginalMessage() + "; pass a file written by SchemaSnapshot.toJson()", e);
+        }
+    }
+}

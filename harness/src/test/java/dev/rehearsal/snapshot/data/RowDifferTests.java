@@ -1,0 +1,104 @@
+package dev.rehearsal.snapshot.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.database.Dialect;
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.snapshot.diff.Difference;
+import dev.rehearsal.testing.TestDatabases;
+import java.sql.Connection;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RowDifferTests {
+    private static final String ENGINES = "dev.rehearsal.testing.TestDatabases#engines";
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void missingAddedAndChangedRowsAreNamedByPrimaryKey(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Dialect d = one.target().dialect();
+            for (Connection c : new Connection[] {before, after}) {
+                Sql.run(c, "create table images (id integer primary key, title varchar(20), size integer)");
+                fill(c, 1000);
+            }
+            Sql.run(after, "delete from images where id in (17, 42)", "update images set title = 'b' where id = 5",
+                    "insert into images values (1001, 'new', 1)");
+
+            Diff diff = RowDiffer.compareRows(before, after, d, "images", 20, "before up", "after rollback");
+
+            assertThat(diff.differences()).singleElement().isInstanceOfSatisfying(Difference.Changed.class, c -> {
+                assertThat(c.kind()).isEqualTo("rows");
+                assertThat(c.subject()).isEqualTo("images");
+            });
+            assertThat(diff.render()).isEqualTo("rows images: 1,000 rows before up, 999 after rollback; "
+                    + "missing id=17, id=42; added id=1001; changed id=5: title 'title 5' -> 'b'");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void identicalTablesInAnotherOrderHaveNoRowDifferences(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Sql.run(before, "create table t (id integer primary key, v varchar(5))",
+                    "insert into t values (1, 'a')", "insert into t values (2, 'b')");
+            Sql.run(after, "create table t (id integer primary key, v varchar(5))",
+                    "insert into t values (2, 'b')", "insert into t values (1, 'a')");
+
+            assertThat(RowDiffer.compareRows(before, after, one.target().dialect(), "t", 20).isEmpty()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void theSampleIsBoundedWhileTheCountsStayExact(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                Sql.run(c, "create table images (id integer primary key, title varchar(20), size integer)");
+                fill(c, 500);
+            }
+            Sql.run(after, "delete from images where id <= 100", "update images set size = size + 1 where id > 400");
+
+            String detail = ((Difference.Changed) RowDiffer.compareRows(before, after, one.target().dialect(), "images", 4)
+                    .differences().get(0)).detail();
+
+            assertThat(detail).startsWith("500 rows before, 400 after; missing 100 rows: ")
+                    .contains("; changed 100 rows: ").endsWith(", ...");
+            assertThat(detail.split("id=", -1)).hasSize(4 + 1);
+            assertThat(detail).containsPattern("changed 100 rows: id=\\d+: size \\d+ -> \\d+");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void tablesWithoutPrimaryKeyAreComparedAsMultisetsOfRows(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                Sql.run(c, "create table tags (name varchar(10), weight integer)",
+                        "insert into tags values ('a', 1)", "insert into tags values ('a', 1)", "insert into tags values ('b', 2)");
+            }
+            Sql.run(after, "delete from tags where name = 'b'", "insert into tags values ('c', null)");
+            // One of the two duplicates goes: only the multiplicity tells.
+            Sql.run(before, "insert into tags values ('a', 1)");
+
+            Diff diff = RowDiffer.compareRows(before, after, one.target().dialect(), "tags", 20);
+
+            assertThat(diff.render()).isEqualTo("rows tags: 4 rows before, 3 after; "
+                    + "missing ('a', 1), ('b', 2); added ('c', NULL)");
+        }
+    }
+
+    private static void fill(Connection c, int rows) throws Exception {
+        StringBuilder insert = new StringBuilder("insert into images values ");
+        for (int id = 1; id <= rows; id++) {
+            insert.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'title ").append(id).append("', ")
+                    .append(id * 10).append(")");
+        }
+        Sql.run(c, insert.toString());
+    }
+}

@@ -1,0 +1,320 @@
+package dev.rehearsal.backup;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
+import dev.rehearsal.database.Dialects;
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.database.Target;
+import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.history.HistoryRow;
+import dev.rehearsal.runner.history.HistoryStatus;
+import dev.rehearsal.runner.history.SchemaHistory;
+import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.verification.DatabaseSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Creates, lists, verifies, restores and deletes backups. The CLI's {@code backup} commands and the
+ * staged migration both go through here.
+ *
+ * <pre>{@code
+ * BackupService backups = new BackupService();
+ * Backup backup = backups.create(target, Path.of("backups"), runner.history().internalTables());
+ * // ... something goes wrong ...
+ * backups.restore(backup, target);   // refuses a damaged backup; checks the restored fingerprint
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class BackupService {
+    private final Clock clock;
+    private final ExternalTools tools;
+
+    public BackupService() {
+        this(Clock.systemUTC(), ExternalTools.fromEnvironment());
+    }
+
+    BackupService(Clock clock, ExternalTools tools) {
+        this.clock = clock;
+        this.tools = tools;
+    }
+
+    /** The strategy for an engine, with the client tools found on the PATH. */
+    public BackupStrategy strategyFor(Dialect dialect) {
+        if (dialect == Dialects.SQLITE) {
+            return new SqliteBackupStrategy();
+        }
+        if (dialect == Dialects.POSTGRES) {
+            return new PostgresBackupStrategy(tools);
+        }
+        if (dialect == Dialects.MARIADB) {
+            return new MariaDbBackupStrategy(tools);
+        }
+        throw new RehearsalException(ErrorCode.BAD_USAGE, "no backup strategy for " + dialect.name());
+    }
+
+    /**
+     * Backs up {@code target} into a new file in {@code dir} with its manifest. Tools and the
+     * directory are checked before the database is read; nothing in the database changes.
+     *
+     * @param excluded tables left out of the manifest's snapshot (Rehearsal's history and lock tables)
+     * @throws RehearsalException {@code BACKUP_FAILED} when a tool is missing, the directory is not
+     *     writable, or the dump fails (the partial file is removed)
+     */
+    public Backup create(Target target, Path dir, Set<String> excluded) {
+        BackupStrategy strategy = strategyFor(target.dialect());
+        strategy.checkCanDump(target);
+        Path file = BackupFiles.createEmpty(dir, clock.instant(), strategy.extension());
+        try {
+            DatabaseSnapshot state;
+            String serverVersion;
+            String lastMigration;
+            try (Connection c = target.connect()) {
+                serverVersion = target.dialect().serverVersion(c);
+                state = DatabaseSnapshot.take(c, target.dialect(), excluded);
+                lastMigration = lastMigration(c, target.dialect(), excluded).map(MigrationVersion::text).orElse(null);
+            }
+            strategy.dump(target, file);
+            BackupFiles.restrict(file);
+            BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, target.displayUrl(),
+                    target.dialect().name(), serverVersion, clock.instant(), Files.size(file), BackupFiles.sha256(file),
+                    List.copyOf(new TreeSet<>(excluded)), state, lastMigration);
+            Backup backup = new Backup(file, manifest);
+            BackupFiles.writeOwnerOnly(backup.manifestFile(), manifest.toJson() + "\n");
+            return backup;
+        } catch (SQLException | IOException | RuntimeException e) {
+            deleteQuietly(file);
+            deleteQuietly(Backup.manifestFileOf(file));
+            if (e instanceof RehearsalException r) {
+                throw r;
+            }
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot back up " + target.displayUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every backup in {@code dir} with a readable manifest, newest first; empty when the directory is missing. */
+    public List<Backup> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Backup> backups = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path manifest : files.filter(f -> f.getFileName().toString().endsWith(BackupManifest.SUFFIX)).toList()) {
+                readManifest(manifest).ifPresent(backups::add);
+            }
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot list backup directory " + dir + ": " + e, e);
+        }
+        backups.sort(Comparator.comparing((Backup b) -> b.manifest().createdAt())
+                .thenComparing(Backup::name).reversed());
+        return backups;
+    }
+
+    /**
+     * The backup called {@code name} in {@code dir}: its file name (with or without the manifest
+     * suffix), a path, or {@code latest}.
+     */
+    public Backup find(Path dir, String name) {
+        if ("latest".equals(name)) {
+            return list(dir).stream().findFirst().orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE,
+                    "no backups in " + dir + "; create one with `rehearsal backup create`"));
+        }
+        String fileName = name.endsWith(BackupManifest.SUFFIX)
+                ? name.substring(0, name.length() - BackupManifest.SUFFIX.length()) : name;
+        Path file = Path.of(fileName).isAbsolute() || fileName.contains("/") ? Path.of(fileName) : dir.resolve(fileName);
+        Path manifest = Backup.manifestFileOf(file);
+        if (!Files.exists(manifest)) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "no backup " + name + " in " + dir + " (no " + manifest.getFileName()
+                    + "); see `rehearsal backup list --dir " + dir + "`");
+        }
+        try {
+            return new Backup(file, BackupManifest.fromJson(Files.readString(manifest, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, manifest + ": " + e.getMessage()
+                    + "; the manifest is damaged, so the backup cannot be trusted", e);
+        }
+    }
+
+    /**
+     * Checks the file against the manifest (size, SHA-256), runs the engine's integrity check, and
+     * with {@code trialRestore} restores into a scratch database on the backup's source server (a
+     * temporary file for SQLite) whose state must equal the manifest's.
+     */
+    public VerificationOutcome verify(Backup backup, boolean trialRestore) {
+        Target scratchServer = null;
+        if (trialRestore && Dialects.SQLITE.name().equals(backup.manifest().engine())) {
+            scratchServer = Target.of("jdbc:sqlite::memory:");
+        } else if (trialRestore) {
+            String source = backup.manifest().sourceUrl();
+            if (source.contains("****")) {
+                throw new RehearsalException(ErrorCode.BAD_USAGE, "the manifest's source URL " + source + " has its"
+                        + " password masked; pass the server to restore on (--url) for a trial restore");
+            }
+            scratchServer = Target.of(source);
+        }
+        return verify(backup, scratchServer);
+    }
+
+    /** {@link #verify(Backup, boolean)} with the trial restore on {@code scratchServer}; none when null. */
+    public VerificationOutcome verify(Backup backup, Target scratchServer) {
+        List<String> passed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        BackupManifest manifest = backup.manifest();
+        if (!Files.isRegularFile(backup.file())) {
+            problems.add("file " + backup.file() + " is missing");
+            return new VerificationOutcome(backup, passed, problems, false);
+        }
+        long size = sizeOf(backup.file());
+        String sha = BackupFiles.sha256(backup.file());
+        if (size != manifest.sizeBytes()) {
+            problems.add("size is " + size + " bytes, the manifest says " + manifest.sizeBytes());
+        }
+        if (!sha.equals(manifest.sha256())) {
+            problems.add("sha256 " + sha + " differs from the manifest's " + manifest.sha256()
+                    + ": the file was changed or damaged after the backup");
+        } else {
+            passed.add("sha256 matches the manifest (" + sha.substring(0, 16) + "...)");
+        }
+        BackupStrategy strategy = strategyFor(Dialects.forName(manifest.engine()));
+        List<String> integrity = strategy.integrityProblems(backup.file());
+        if (integrity.isEmpty()) {
+            passed.add(manifest.engine() + " integrity check passed");
+        }
+        problems.addAll(integrity);
+        if (scratchServer == null || !problems.isEmpty()) {
+            return new VerificationOutcome(backup, passed, problems, false);
+        }
+        try (IsolatedDatabase scratch = IsolatedDatabase.on(scratchServer, "rehearsal_trial")) {
+            strategy.checkCanRestore(scratch.target());
+            strategy.restore(backup.file(), scratch.target());
+            Diff diff = compareWithManifest(backup, scratch.target());
+            if (diff.isEmpty()) {
+                passed.add("trial restore reproduces the manifest's schema and data (checksum "
+                        + DataChecksum.of(manifest.data()) + ")");
+            } else {
+                problems.add("trial restore differs from the manifest:\n" + diff.render());
+            }
+        } catch (RehearsalException e) {
+            problems.add("trial restore failed: " + e.getMessage());
+        }
+        return new VerificationOutcome(backup, passed, problems, true);
+    }
+
+    /**
+     * Replaces {@code target}'s content with the backup. Refuses a backup that fails verification
+     * (the database is not touched then), and checks the restored state against the manifest.
+     *
+     * @return the restored state, equal to the manifest's
+     * @throws RehearsalException {@code BACKUP_FAILED} when the backup is damaged, the restore fails,
+     *     or the restored state differs (the message holds the diff)
+     */
+    public DatabaseSnapshot restore(Backup backup, Target target) {
+        BackupManifest manifest = backup.manifest();
+        if (!manifest.engine().equals(target.dialect().name())) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "backup " + backup.name() + " is a " + manifest.engine()
+                    + " backup; it cannot be restored into " + target);
+        }
+        VerificationOutcome outcome = verify(backup, (Target) null);
+        if (!outcome.ok()) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "refusing to restore " + backup.name()
+                    + ": it fails verification; " + target.displayUrl() + " was not touched\n" + outcome.render());
+        }
+        BackupStrategy strategy = strategyFor(target.dialect());
+        strategy.checkCanRestore(target);
+        strategy.restore(backup.file(), target);
+        DatabaseSnapshot restored = snapshot(target, new HashSet<>(manifest.excludedTables()));
+        Diff diff = DatabaseSnapshot.compare(manifest.state(), restored, "in backup " + backup.name(), "after restore");
+        if (!diff.isEmpty()) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the restored " + target.displayUrl()
+                    + " differs from backup " + backup.name() + " (checksum " + DataChecksum.of(manifest.data())
+                    + " expected, " + DataChecksum.of(restored.data()) + " restored):\n" + diff.render());
+        }
+        return restored;
+    }
+
+    /** Deletes the backup file and its manifest. */
+    public void delete(Backup backup) {
+        try {
+            Files.deleteIfExists(backup.file());
+            Files.deleteIfExists(backup.manifestFile());
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot delete " + backup.file() + ": " + e, e);
+        }
+    }
+
+    private Diff compareWithManifest(Backup backup, Target restored) {
+        DatabaseSnapshot state = snapshot(restored, new HashSet<>(backup.manifest().excludedTables()));
+        return DatabaseSnapshot.compare(backup.manifest().state(), state, "in the manifest", "after the trial restore");
+    }
+
+    private static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
+        try (Connection c = target.connect()) {
+            return DatabaseSnapshot.take(c, target.dialect(), excluded);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.CONNECTION_FAILED, "cannot read " + target.displayUrl() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest applied version in whichever excluded table is a Rehearsal history table (the
+     * caller passes the history's internal tables; the lock table is not a history and is skipped).
+     */
+    private static Optional<MigrationVersion> lastMigration(Connection c, Dialect dialect, Set<String> excluded) {
+        for (String table : new TreeSet<>(excluded)) {
+            try {
+                List<HistoryRow> rows = new SchemaHistory(dialect, table).rows(c);
+                Optional<MigrationVersion> newest = rows.stream().filter(r -> r.status() == HistoryStatus.APPLIED)
+                        .map(HistoryRow::version).max(Comparator.naturalOrder());
+                if (newest.isPresent()) {
+                    return newest;
+                }
+            } catch (RehearsalException | SQLException e) {
+                // Not a history table (the lock table, a user's table): look at the next one.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Backup> readManifest(Path manifest) {
+        String name = manifest.getFileName().toString();
+        Path file = manifest.resolveSibling(name.substring(0, name.length() - BackupManifest.SUFFIX.length()));
+        try {
+            return Optional.of(new Backup(file, BackupManifest.fromJson(Files.readString(manifest, StandardCharsets.UTF_8))));
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot read backup " + file + ": " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The original failure is what the user needs to see.
+        }
+    }
+}

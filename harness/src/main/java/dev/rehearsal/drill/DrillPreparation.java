@@ -13,13 +13,15 @@ import dev.rehearsal.runner.DownScope;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.MigrationStatus;
 import dev.rehearsal.runner.history.SchemaHistory;
+import dev.rehearsal.verification.DatabaseSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Brings a drill's target to the version before the drilled migration, and reads what the history says. */
+/** Brings a drill's target to the version before the drilled migration; snapshots it and reads its history. */
 final class DrillPreparation {
     static final String NOT_APPLIED = "not applied";
 
@@ -74,6 +76,16 @@ final class DrillPreparation {
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.FIXTURE_FAILED,
                     "cannot load fixtures into " + target.displayUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The target's schema and data fingerprint, Rehearsal's own tables left out. */
+    static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
+        try (Connection c = target.connect()) {
+            return DatabaseSnapshot.take(c, target.dialect(), excluded);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
+                    "cannot snapshot " + target.displayUrl() + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.history.HistoryStatus;
 import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.verification.DatabaseSnapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class FaultInjection {
         MigrationRunner runner = new MigrationRunner(target, set.migrations(), options.runner());
         DrillPreparation.bringTo(runner, target, set, DrillPreparation.previous(set, version), options.fixtures());
         Set<String> excluded = runner.history().internalTables();
-        DatabaseState before = DatabaseState.capture(target, excluded);
+        DatabaseSnapshot before = DrillPreparation.snapshot(target, excluded);
         boolean transactional = target.dialect().transactionalDdl() && migration.up().transactional();
         List<FaultResult> results = new ArrayList<>();
         try (ScratchDirectory dir = ScratchDirectory.of(options.backupDir(), "rehearsal-faults-")) {
@@ -107,7 +108,7 @@ public final class FaultInjection {
 
     /** One fault against a target at V-1, and the check of what its recovery path left. */
     private record Attempt(Target target, MigrationSet set, Migration migration, FaultOptions options,
-            MigrationRunner runner, DatabaseState before, Set<String> excluded) {
+            MigrationRunner runner, DatabaseSnapshot before, Set<String> excluded) {
 
         FaultResult withTransactionRollback(Fault fault) {
             clearEarlierFailure();
@@ -123,7 +124,8 @@ public final class FaultInjection {
             PreMigrationBackup backup;
             try {
                 backup = PreMigrationBackup.take(target, dir.newSubdirectory(
-                        migration.version() + "-" + fault.kind().name().toLowerCase() + "-" + fault.afterStatements()));
+                        migration.version() + "-" + fault.kind().name().toLowerCase() + "-" + fault.afterStatements()),
+                        excluded);
             } catch (RehearsalException e) {
                 return new FaultResult(migration, fault.describe(), RESTORE_FROM_BACKUP, false,
                         "no backup before the attempt: " + e.getMessage(), statusBefore);
@@ -161,7 +163,7 @@ public final class FaultInjection {
         }
 
         private FaultResult verdict(Fault fault, String path, String problem, String status, boolean historyOk) {
-            Diff diff = before.compare(DatabaseState.capture(target, excluded), RollbackDrill.BEFORE, AFTER_FAULT);
+            Diff diff = DatabaseSnapshot.compare(before, DrillPreparation.snapshot(target, excluded), RollbackDrill.BEFORE, AFTER_FAULT);
             String detail = problem;
             if (!diff.isEmpty()) {
                 detail = join(detail, diff.render());

@@ -8,6 +8,7 @@ import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.DownScope;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.verification.DatabaseSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,12 @@ public final class RollbackDrill {
         MigrationRunner runner = new MigrationRunner(target, set.migrations(), options.runner());
         DrillPreparation.bringTo(runner, target, set, DrillPreparation.previous(set, version), options.fixtures());
         Set<String> excluded = runner.history().internalTables();
-        DatabaseState before = DatabaseState.capture(target, excluded);
+        DatabaseSnapshot before = DrillPreparation.snapshot(target, excluded);
         try (ScratchDirectory dir = ScratchDirectory.of(options.backupDir(), "rehearsal-drill-")) {
             PreMigrationBackup backup = null;
             String backupProblem = null;
             try {
-                backup = PreMigrationBackup.take(target, dir.newSubdirectory("before-" + version));
+                backup = PreMigrationBackup.take(target, dir.newSubdirectory("before-" + version), excluded);
             } catch (RehearsalException e) {
                 backupProblem = "no pre-migration backup: " + e.getMessage();
             }
@@ -84,7 +85,7 @@ public final class RollbackDrill {
      *
      * @param precondition why the option cannot be tried fairly (V could not be applied again), or null
      */
-    private static RecoveryOption attempt(String name, Duration objective, Target target, DatabaseState before,
+    private static RecoveryOption attempt(String name, Duration objective, Target target, DatabaseSnapshot before,
             Set<String> excluded, String precondition, Runnable recovery) {
         List<String> problems = new ArrayList<>();
         if (precondition != null) {
@@ -97,7 +98,7 @@ public final class RollbackDrill {
             problems.add(name + " failed: " + e.getMessage());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Diff diff = before.compare(DatabaseState.capture(target, excluded), BEFORE, "after the " + name);
+        Diff diff = DatabaseSnapshot.compare(before, DrillPreparation.snapshot(target, excluded), BEFORE, "after the " + name);
         if (!diff.isEmpty()) {
             problems.add(diff.render());
         }

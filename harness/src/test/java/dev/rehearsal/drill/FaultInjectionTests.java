@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationFormat;
 import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.testing.TestDatabases;
 import dev.rehearsal.testing.TestMigrations;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,7 +95,6 @@ class FaultInjectionTests {
         }
     }
 
-    @Disabled("needs BackupService from branch backup")
     @Test
     void partialDdlFailureOnMariaDbIsRecoveredFromTheBackup() {
         try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
@@ -110,6 +110,29 @@ class FaultInjectionTests {
             });
             assertThat(results.get(3).historyStatus()).as("fail after statement 3")
                     .isEqualTo("failed; not applied after the restore");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("transactionalEngines")
+    void notransactionMigrationIsRecoveredFromTheBackupTakenBeforeTheAttempt(String engine) {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            Migration create = TestMigrations.migration("1", "create items", List.of(
+                    "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO items (id, name) VALUES (1, 'a'), (2, 'b')"), List.of("DROP TABLE items"));
+            Migration split = TestMigrations.nonTransactional(TestMigrations.migration("2", "split names", List.of(
+                    "CREATE TABLE names (id INTEGER PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO names (id, name) SELECT id, name FROM items",
+                    "DELETE FROM items WHERE id = 2"), List.of("DROP TABLE names")));
+            MigrationSet set = new MigrationSet(Path.of("."), MigrationFormat.SQL_MIGRATE, List.of(create, split));
+
+            FaultResult result = FaultInjection.inject(db.target(), set, split.version(), Fault.failAfter(2),
+                    FaultOptions.defaults());
+
+            assertThat(result.diff()).isEmpty();
+            assertThat(result.recovered()).isTrue();
+            assertThat(result.recoveryPath()).isEqualTo(FaultInjection.RESTORE_FROM_BACKUP);
+            assertThat(result.historyStatus()).isEqualTo("failed; not applied after the restore");
         }
     }
 

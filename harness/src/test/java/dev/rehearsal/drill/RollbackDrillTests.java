@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +44,6 @@ class RollbackDrillTests {
         }
     }
 
-    @Disabled("needs BackupService from branch backup")
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void restoringThePreMigrationBackupBringsBackIdenticalSchemaAndData(String engine) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -16,6 +17,8 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
 
     /** {@code int(11)}, {@code bigint(20) unsigned}: display widths are cosmetic and vary by version. */
     private static final Pattern DISPLAY_WIDTH = Pattern.compile("\\b(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
+
+    private static final Pattern ON_UPDATE = Pattern.compile("ON UPDATE (\\S+)");
 
     @Override
     public SchemaSnapshot read(Connection connection, Predicate<String> includeTable) throws SQLException {
@@ -78,7 +81,7 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
     }
 
     private static Column column(ResultSet rs) throws SQLException {
-        String extra = rs.getString(6).toUpperCase(java.util.Locale.ROOT);
+        String extra = rs.getString(6).toUpperCase(Locale.ROOT);
         String generated = null;
         if (extra.contains("AUTO_INCREMENT")) {
             generated = "AUTO_INCREMENT";
@@ -90,9 +93,9 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
         if ("NULL".equals(defaultValue) || generated != null && generated.startsWith("GENERATED")) {
             defaultValue = null;
         }
-        Matcher onUpdate = Pattern.compile("ON UPDATE (\\S+)").matcher(extra);
+        Matcher onUpdate = ON_UPDATE.matcher(extra);
         if (onUpdate.find()) {
-            defaultValue = (defaultValue == null ? "" : defaultValue + " ") + "ON UPDATE " + onUpdate.group(1).toLowerCase(java.util.Locale.ROOT);
+            defaultValue = (defaultValue == null ? "" : defaultValue + " ") + "ON UPDATE " + onUpdate.group(1).toLowerCase(Locale.ROOT);
         }
         return new Column(rs.getString(1), rs.getInt(2), DISPLAY_WIDTH.matcher(rs.getString(3)).replaceAll("$1"),
                 rs.getBoolean(4), SqlText.stripOuterParentheses(defaultValue), generated, rs.getString(8));

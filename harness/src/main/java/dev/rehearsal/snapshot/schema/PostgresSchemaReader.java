@@ -20,14 +20,17 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                 + " join pg_attribute a on a.attrelid = " + rel + " and a.attnum = k.num order by k.ord)";
     }
 
+    private record TableRow(long oid, String name) {
+    }
+
     @Override
     public SchemaSnapshot read(Connection connection, Predicate<String> includeTable) throws SQLException {
         Catalog catalog = new Catalog(connection);
         List<Table> tables = new ArrayList<>();
-        for (Object[] table : catalog.query("select oid, relname from pg_class where " + IN_SCHEMA
-                + " and relkind in ('r', 'p') and not relispartition", rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
-            if (includeTable.test((String) table[1])) {
-                tables.add(table(catalog, (long) table[0], (String) table[1]));
+        for (TableRow table : catalog.query("select oid, relname from pg_class where " + IN_SCHEMA
+                + " and relkind in ('r', 'p') and not relispartition", rs -> new TableRow(rs.getLong(1), rs.getString(2)))) {
+            if (includeTable.test(table.name())) {
+                tables.add(table(catalog, table.oid(), table.name()));
             }
         }
         List<View> views = catalog.query("select viewname, definition from pg_views where schemaname = current_schema()",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -17,6 +18,15 @@ import java.util.function.Predicate;
 final class SqliteSchemaReader implements EngineSchemaReader {
 
     private record SchemaRow(String type, String name, String table, String sql) {
+    }
+
+    /** One row of {@code pragma table_xinfo}. */
+    private record ColumnRow(String name, String type, boolean notNull, String defaultValue, int primaryKeyOrder,
+            int hidden) {
+    }
+
+    /** One row of {@code pragma index_list}: origin is c (CREATE INDEX), u (UNIQUE) or pk. */
+    private record IndexRow(String name, boolean unique, String origin) {
     }
 
     @Override
@@ -44,20 +54,19 @@ final class SqliteSchemaReader implements EngineSchemaReader {
     private Table table(Catalog catalog, SchemaRow table, List<SchemaRow> rows) throws SQLException {
         List<String> definitions = SqliteCreateSql.definitions(table.sql());
         List<Column> columns = new ArrayList<>();
-        Map<Integer, String> primaryKey = new java.util.TreeMap<>();
-        List<Object[]> xinfo = catalog.query("select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo(?)",
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getInt(6)},
-                table.name());
+        Map<Integer, String> primaryKey = new TreeMap<>();
+        List<ColumnRow> xinfo = catalog.query("select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo(?)",
+                rs -> new ColumnRow(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5),
+                        rs.getInt(6)), table.name());
         int position = 0;
-        for (Object[] c : xinfo) {
-            String name = (String) c[0];
-            Optional<List<SqliteCreateSql.Token>> definition = SqliteCreateSql.column(definitions, name);
-            columns.add(new Column(name, ++position, ((String) c[1]).toUpperCase(Locale.ROOT), (int) c[2] == 0,
-                    SqlText.stripOuterParentheses((String) c[3]), generated((int) c[5], definition),
+        for (ColumnRow c : xinfo) {
+            Optional<List<SqliteCreateSql.Token>> definition = SqliteCreateSql.column(definitions, c.name());
+            columns.add(new Column(c.name(), ++position, c.type().toUpperCase(Locale.ROOT), !c.notNull(),
+                    SqlText.stripOuterParentheses(c.defaultValue()), generated(c.hidden(), definition),
                     definition.flatMap(d -> SqliteCreateSql.after(d, "COLLATE"))
                             .map(t -> SqlText.unquote(t.text()).toUpperCase(Locale.ROOT)).orElse(null)));
-            if ((int) c[4] > 0) {
-                primaryKey.put((int) c[4], name);
+            if (c.primaryKeyOrder() > 0) {
+                primaryKey.put(c.primaryKeyOrder(), c.name());
             }
         }
         List<CheckConstraint> checks = SqliteCreateSql.checks(definitions).stream()
@@ -82,11 +91,11 @@ final class SqliteSchemaReader implements EngineSchemaReader {
 
     private void readIndexes(Catalog catalog, String table, List<SchemaRow> rows, List<UniqueConstraint> uniques,
             List<Index> indexes) throws SQLException {
-        List<Object[]> list = catalog.query("select name, \"unique\", origin from pragma_index_list(?)",
-                rs -> new Object[] {rs.getString(1), rs.getInt(2) == 1, rs.getString(3)}, table);
-        for (Object[] index : list) {
-            String name = (String) index[0];
-            String origin = (String) index[2];
+        List<IndexRow> list = catalog.query("select name, \"unique\", origin from pragma_index_list(?)",
+                rs -> new IndexRow(rs.getString(1), rs.getInt(2) == 1, rs.getString(3)), table);
+        for (IndexRow index : list) {
+            String name = index.name();
+            String origin = index.origin();
             if (origin.equals("pk")) {
                 continue; // the primary key, read from table_xinfo
             }
@@ -102,7 +111,7 @@ final class SqliteSchemaReader implements EngineSchemaReader {
             List<String> columns = catalog.query(
                     "select seqno, cid, name, \"desc\" from pragma_index_xinfo(?) where key = 1 order by seqno",
                     rs -> indexItem(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getInt(4) == 1, written), name);
-            indexes.add(new Index(name, columns, (boolean) index[1], SqliteCreateSql.wherePredicate(sql)));
+            indexes.add(new Index(name, columns, index.unique(), SqliteCreateSql.wherePredicate(sql)));
         }
     }
 

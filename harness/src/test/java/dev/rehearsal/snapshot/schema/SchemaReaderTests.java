@@ -16,46 +16,42 @@ class SchemaReaderTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void readsEveryKindOfObjectFromTheCatalog(String engine) throws Exception {
-        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
-            SchemaFixtures.execute(c, SchemaFixtures.base(engine));
+        SchemaSnapshot snapshot = snapshotAfter(engine, SchemaFixtures.base(engine));
 
-            SchemaSnapshot snapshot = SchemaFixtures.snapshot(db, c);
-
-            assertThat(snapshot.dialect()).isEqualTo(engine);
-            Table docs = snapshot.table("docs").orElseThrow();
-            assertThat(docs.columns()).extracting(Column::name, Column::position)
-                    .containsExactly(tuple("id", 1), tuple("owner_id", 2), tuple("title", 3), tuple("status", 4));
-            Column title = docs.column("title").orElseThrow();
-            assertThat(title.nullable()).isFalse();
-            assertThat(title.type()).isEqualTo(Map.of("sqlite", "VARCHAR(100)", "postgres", "character varying(100)",
-                    "mariadb", "varchar(100)").get(engine));
-            assertThat(title.defaultValue()).isEqualTo(engine.equals("postgres") ? "'untitled'::character varying" : "'untitled'");
-            assertThat(docs.column("id").orElseThrow().type()).isEqualTo(engine.equals("postgres") ? "integer"
-                    : engine.equals("sqlite") ? "INT" : "int");
-            assertThat(docs.primaryKey().columns()).containsExactly("id");
-            assertThat(docs.foreignKeys()).singleElement().satisfies(fk -> {
-                assertThat(fk.name()).isEqualTo(engine.equals("sqlite") ? null : "fk_docs_owner");
-                assertThat(fk.columns()).containsExactly("owner_id");
-                assertThat(fk.referencedTable()).isEqualTo("users");
-                assertThat(fk.referencedColumns()).containsExactly("id");
-                assertThat(fk.onDelete()).isEqualTo("CASCADE");
-            });
-            assertThat(docs.indexes()).extracting(Index::name, Index::columns, Index::unique)
-                    .containsExactly(tuple("idx_docs_owner", List.of("owner_id"), false));
-            assertThat(snapshot.table("users").orElseThrow().uniqueConstraints()).extracting(UniqueConstraint::columns)
-                    .containsExactly(List.of("email"));
-            assertThat(snapshot.table("pairs").orElseThrow().checkConstraints()).extracting(CheckConstraint::name)
-                    .containsExactly("ck_pairs_order");
-            assertThat(snapshot.views()).extracting(View::name).containsExactly("v_titles");
-            assertThat(snapshot.triggers()).extracting(Trigger::name, Trigger::table).containsExactly(tuple("trg_docs_audit", "docs"));
-            if (engine.equals("postgres")) {
-                assertThat(snapshot.sequences()).extracting(Sequence::name, Sequence::start).containsExactly(tuple("seq_invoice", 100L));
-                assertThat(snapshot.types()).extracting(UserType::name, UserType::kind)
-                        .containsExactly(tuple("mood", "enum"), tuple("positive_int", "domain"));
-            } else {
-                assertThat(snapshot.sequences()).isEmpty();
-                assertThat(snapshot.types()).isEmpty();
-            }
+        assertThat(snapshot.dialect()).isEqualTo(engine);
+        Table docs = snapshot.table("docs").orElseThrow();
+        assertThat(docs.columns()).extracting(Column::name, Column::position)
+                .containsExactly(tuple("id", 1), tuple("owner_id", 2), tuple("title", 3), tuple("status", 4));
+        Column title = docs.column("title").orElseThrow();
+        assertThat(title.nullable()).isFalse();
+        assertThat(title.type()).isEqualTo(Map.of("sqlite", "VARCHAR(100)", "postgres", "character varying(100)",
+                "mariadb", "varchar(100)").get(engine));
+        assertThat(title.defaultValue()).isEqualTo(engine.equals("postgres") ? "'untitled'::character varying" : "'untitled'");
+        assertThat(docs.column("id").orElseThrow().type()).isEqualTo(engine.equals("postgres") ? "integer"
+                : engine.equals("sqlite") ? "INT" : "int");
+        assertThat(docs.primaryKey().columns()).containsExactly("id");
+        assertThat(docs.foreignKeys()).singleElement().satisfies(fk -> {
+            assertThat(fk.name()).isEqualTo(engine.equals("sqlite") ? null : "fk_docs_owner");
+            assertThat(fk.columns()).containsExactly("owner_id");
+            assertThat(fk.referencedTable()).isEqualTo("users");
+            assertThat(fk.referencedColumns()).containsExactly("id");
+            assertThat(fk.onDelete()).isEqualTo("CASCADE");
+        });
+        assertThat(docs.indexes()).extracting(Index::name, Index::columns, Index::unique)
+                .containsExactly(tuple("idx_docs_owner", List.of("owner_id"), false));
+        assertThat(snapshot.table("users").orElseThrow().uniqueConstraints()).extracting(UniqueConstraint::columns)
+                .containsExactly(List.of("email"));
+        assertThat(snapshot.table("pairs").orElseThrow().checkConstraints()).extracting(CheckConstraint::name)
+                .containsExactly("ck_pairs_order");
+        assertThat(snapshot.views()).extracting(View::name).containsExactly("v_titles");
+        assertThat(snapshot.triggers()).extracting(Trigger::name, Trigger::table).containsExactly(tuple("trg_docs_audit", "docs"));
+        if (engine.equals("postgres")) {
+            assertThat(snapshot.sequences()).extracting(Sequence::name, Sequence::start).containsExactly(tuple("seq_invoice", 100L));
+            assertThat(snapshot.types()).extracting(UserType::name, UserType::kind)
+                    .containsExactly(tuple("mood", "enum"), tuple("positive_int", "domain"));
+        } else {
+            assertThat(snapshot.sequences()).isEmpty();
+            assertThat(snapshot.types()).isEmpty();
         }
     }
 
@@ -109,16 +105,13 @@ class SchemaReaderTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void snapshotReadsBackFromJsonUnchanged(String engine) throws Exception {
-        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
-            SchemaFixtures.execute(c, SchemaFixtures.base(engine));
-            SchemaSnapshot snapshot = SchemaFixtures.snapshot(db, c);
+        SchemaSnapshot snapshot = snapshotAfter(engine, SchemaFixtures.base(engine));
 
-            SchemaSnapshot copy = SchemaSnapshot.fromJson(snapshot.toJson());
+        SchemaSnapshot copy = SchemaSnapshot.fromJson(snapshot.toJson());
 
-            assertThat(copy).isEqualTo(snapshot);
-            assertThat(copy.toJson()).isEqualTo(snapshot.toJson());
-            assertThat(copy.tables()).hasSize(6);
-        }
+        assertThat(copy).isEqualTo(snapshot);
+        assertThat(copy.toJson()).isEqualTo(snapshot.toJson());
+        assertThat(copy.tables()).hasSize(6);
     }
 
     @ParameterizedTest
@@ -129,6 +122,27 @@ class SchemaReaderTests {
 
             assertThat(SchemaFixtures.snapshot(db, c)).isEqualTo(SchemaFixtures.snapshot(db, c));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void sqliteDetailsOnlyTheCreateTextKnowsAreRead() throws Exception {
+        SchemaSnapshot snapshot = snapshotAfter("sqlite", List.of(
+                "create table parent (id integer primary key autoincrement, code text collate nocase unique)",
+                "create table child (id integer primary key, parent_id int references parent,"
+                        + " total int generated always as (id * 2) stored, check (total >= 0))",
+                "create index idx_child_expr on child (abs(total) desc) where parent_id is not null"));
+
+        assertThat(snapshot.tables()).extracting(Table::name).containsExactly("child", "parent");
+        Table parent = snapshot.table("parent").orElseThrow();
+        assertThat(parent.column("id").orElseThrow().generated()).isEqualTo("AUTOINCREMENT");
+        assertThat(parent.column("code").orElseThrow().collation()).isEqualTo("NOCASE");
+        assertThat(parent.uniqueConstraints()).containsExactly(new UniqueConstraint(null, List.of("code")));
+        Table child = snapshot.table("child").orElseThrow();
+        assertThat(child.column("total").orElseThrow().generated()).isEqualTo("GENERATED ALWAYS AS (id * 2) STORED");
+        assertThat(child.foreignKeys()).extracting(ForeignKey::referencedColumns).containsExactly(List.of("id"));
+        assertThat(child.checkConstraints()).containsExactly(new CheckConstraint(null, "total >= 0"));
+        assertThat(child.indexes()).containsExactly(
+                new Index("idx_child_expr", List.of("abs(total) desc"), false, "parent_id is not null"));
     }
 
     private static SchemaSnapshot snapshotAfter(String engine, List<String> statements) throws Exception {

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DrillCommandTests {
     private static final String MEDIA = ProjectFiles.migrations("media").toString();
-    private static final String FIXTURES = ProjectFiles.root()
-            .resolve("harness/src/test/resources/drill/fixtures/media").toString();
+    private static final String FIXTURES = ProjectFiles.root().resolve("fixtures").resolve("media").toString();
 
     @Test
     void faultsOnTheUnificationPrintOneLinePerFaultAndExitZeroWhenAllRecover() {

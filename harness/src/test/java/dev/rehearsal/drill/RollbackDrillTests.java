@@ -40,7 +40,7 @@ class RollbackDrillTests {
             assertThat(rollback.passed()).isTrue();
             assertThat(rollback.objective()).isEqualTo(Duration.ofMinutes(15));
             assertThat(rollback.recoveryTime()).isPositive().isLessThan(rollback.objective());
-            assertThat(rows(db.target(), "images") + rows(db.target(), "docs")).as("the seeded rows").isEqualTo(5);
+            assertThat(rows(db.target(), "images") + rows(db.target(), "docs")).as("the seeded rows").isEqualTo(48);
         }
     }
 

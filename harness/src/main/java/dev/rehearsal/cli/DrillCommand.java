@@ -21,14 +21,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code rehearsal drill rollback|faults}: the drills of the drill package, on a scratch database. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
@@ -41,18 +37,11 @@ final class DrillCommand implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "name a drill: rollback or faults");
     }
 
-    /** What both drills share: the target, the migrations, and the scratch-target guard. */
-    abstract static class DrillBase implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        TargetOptions targetOptions;
-
-        @Option(names = "--migrations", paramLabel = "DIR", defaultValue = "migrations",
-                description = "Migrations directory (default: ${DEFAULT-VALUE}).")
-        Path migrations;
-
+    /**
+     * What both drills share: the migration commands' target, directory and runner settings, the
+     * fixtures and backups, and the scratch-target guard.
+     */
+    abstract static class DrillBase extends MigrationCommand {
         @Option(names = "--fixtures", paramLabel = "DIR",
                 description = "Fixtures loaded after the migrations applied to reach V-1 (<version>.xml, <version>/, <version>.yaml).")
         Path fixtures;
@@ -61,19 +50,13 @@ final class DrillCommand implements Runnable {
                 description = "Where backups are written (default: a temporary directory, removed afterwards).")
         Path backupDir;
 
-        @Option(names = "--history-table", paramLabel = "NAME", defaultValue = SchemaHistory.DEFAULT_TABLE,
-                description = "History table (default: ${DEFAULT-VALUE}).")
-        String historyTable;
-
         @Option(names = "--scratch-ok", description = "The target is a scratch database: drill on it even though it is not empty.")
         boolean scratchOk;
 
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
+        /** The runner settings without the progress listener: a drill's own output is one line per outcome. */
         RunnerOptions runnerOptions() {
-            return RunnerOptions.defaults().withHistoryTable(historyTable);
+            return RunnerOptions.defaults().withHistoryTable(historyTable)
+                    .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds)).withAllowOutOfOrder(allowOutOfOrder);
         }
 
         /** Refuses (exit 2, nothing changed) a target that holds anything, unless it is declared scratch. */

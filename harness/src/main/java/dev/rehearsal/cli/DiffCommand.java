@@ -1,6 +1,5 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.RehearsalException;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.nio.file.Path;
@@ -12,27 +11,22 @@ import picocli.CommandLine.Spec;
 
 /** {@code rehearsal diff before.json after.json}: exit 0 when equal, 1 when different. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compares two snapshots written by 'rehearsal snapshot'; exits 1 when they differ.")
-public final class DiffCommand implements Callable<Integer> {
+        description = "Compare two snapshots written by 'rehearsal snapshot'; exit 1 when they differ.")
+final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "the earlier snapshot")
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier snapshot.")
     Path before;
 
-    @Parameters(index = "1", description = "the later snapshot")
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The later snapshot.")
     Path after;
 
     @Override
     public Integer call() {
-        try {
-            Diff diff = DatabaseSnapshot.compare(DatabaseSnapshot.read(before), DatabaseSnapshot.read(after),
-                    "in " + before.getFileName(), "in " + after.getFileName());
-            spec.commandLine().getOut().println(diff.render());
-            return diff.isEmpty() ? 0 : 1;
-        } catch (RehearsalException e) {
-            spec.commandLine().getErr().println("rehearsal diff: " + e.getMessage());
-            return e.code().exitCode();
-        }
+        Diff diff = DatabaseSnapshot.compare(DatabaseSnapshot.read(before), DatabaseSnapshot.read(after),
+                "in " + before.getFileName(), "in " + after.getFileName());
+        spec.commandLine().getOut().println(diff.render());
+        return diff.isEmpty() ? 0 : 1;
     }
 }

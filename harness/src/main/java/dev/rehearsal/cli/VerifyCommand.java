@@ -1,6 +1,5 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.verification.Captures;
 import dev.rehearsal.verification.SuiteLoader;
@@ -14,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,58 +24,45 @@ import picocli.CommandLine.Spec;
  * Exit 0: every error check passed; 1: one failed; 2: bad suite file or usage.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Runs a verification suite's post checks against a database, or with --capture-pre takes"
-                + " its pre captures before the migration.")
-public final class VerifyCommand implements Callable<Integer> {
+        description = "Run a verification suite's post checks against a database, or with --capture-pre take its"
+                + " pre captures before the migration.")
+final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "JDBC URL, or a SQLite file path")
-    String url;
+    @Mixin
+    TargetOptions targetOptions;
 
-    @Option(names = "--user", description = "database user")
-    String user;
-
-    @Option(names = "--password", description = "database password", arity = "0..1", interactive = true)
-    String password;
-
-    @Option(names = "--suite", required = true, description = "the suite YAML file")
+    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite YAML file.")
     Path suiteFile;
 
-    @Option(names = "--pre", description = "captures taken with --capture-pre before the migration")
+    @Option(names = "--pre", paramLabel = "FILE", description = "Captures taken with --capture-pre before the migration.")
     Path preFile;
 
-    @Option(names = "--capture-pre", description = "take the pre captures instead of running the checks")
+    @Option(names = "--capture-pre", description = "Take the pre captures instead of running the checks.")
     boolean capturePre;
 
-    @Option(names = "--out", description = "with --capture-pre: the captures file to write (stdout when absent)")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "With --capture-pre: the captures file to write (stdout when absent).")
     Path out;
 
     @Override
-    public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        try {
-            VerificationSuite suite = SuiteLoader.load(suiteFile);
-            Target target = Target.of(url, user, password);
-            try (Connection c = target.connect()) {
-                if (capturePre) {
-                    return writeCaptures(suite, suite.capture(c, target.dialect()), stdout);
-                }
-                Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
-                SuiteResult result = suite.verify(c, target.dialect(), pre);
-                stdout.println(result.render());
-                return result.passed() ? 0 : 1;
+    public Integer call() throws IOException, SQLException {
+        VerificationSuite suite = SuiteLoader.load(suiteFile);
+        Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
+        Target target = targetOptions.target();
+        try (Connection c = target.connect()) {
+            if (capturePre) {
+                return writeCaptures(suite, suite.capture(c, target.dialect()));
             }
-        } catch (RehearsalException e) {
-            spec.commandLine().getErr().println("rehearsal verify: " + e.getMessage());
-            return e.code().exitCode();
-        } catch (IOException | SQLException e) {
-            spec.commandLine().getErr().println("rehearsal verify: " + e.getMessage());
-            return 1;
+            SuiteResult result = suite.verify(c, target.dialect(), pre);
+            spec.commandLine().getOut().println(result.render());
+            return result.passed() ? 0 : 1;
         }
     }
 
-    private int writeCaptures(VerificationSuite suite, Captures captures, PrintWriter stdout) throws IOException {
+    private int writeCaptures(VerificationSuite suite, Captures captures) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
             stdout.println(captures.toJson());
             return 0;

@@ -1,0 +1,144 @@
+package dev.rehearsal.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.backup.BackupService;
+import dev.rehearsal.backup.DataChecksum;
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.database.Target;
+import dev.rehearsal.migration.MigrationLoader;
+import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.RunnerOptions;
+import dev.rehearsal.testing.TestDatabases;
+import dev.rehearsal.verification.DatabaseSnapshot;
+import dev.rehearsal.verification.SuiteLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StagedMigrationTests {
+    @TempDir
+    Path dir;
+
+    private final List<String> events = new ArrayList<>();
+    private final StageListener recorder = new StageListener() {
+        @Override
+        public void stepFinished(int number, int total, String step, boolean ok, long millis, String detail) {
+            events.add("[" + number + "/" + total + "] " + step + " " + (ok ? "ok" : "FAILED"));
+        }
+
+        @Override
+        public void warning(String message) {
+            events.add("WARNING " + message);
+        }
+    };
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aMigrationWhoseLastStatementFailsIsRestoredToTheIdenticalState(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("backups")));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_RESTORED);
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.checksumRestored()).isEqualTo(result.checksumBefore())
+                    .isEqualTo(DataChecksum.of(before.data()));
+            assertThat(result.summary()).contains("migration failed", "no_such_table", "restored from",
+                    result.backup().file().toString(), "(identical)");
+            DatabaseSnapshot after = snapshot(db.target(), runner);
+            assertThat(DatabaseSnapshot.compare(before, after, "before", "after").isEmpty()).isTrue();
+            assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
+            assertThat(runner.validate().isValid()).as("history restored too: no failed entry").isTrue();
+            assertThat(events).containsExactly("[1/4] backup ok", "[2/4] capture ok", "[3/4] migrate FAILED",
+                    "[5/5] restore ok");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aFailingErrorCheckRestoresTheBackup(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.goodSecond());
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+            var suite = SuiteLoader.load(StageFixtures.suite(dir, "strict", StageFixtures.failingChecks()));
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("b")).withSuite(suite));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_RESTORED);
+            assertThat(result.suite().passed()).isFalse();
+            assertThat(result.summary()).contains("verification suite strict failed (1 error check(s))");
+            assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "b", "a").isEmpty()).isTrue();
+            assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
+            assertThat(events).contains("[4/4] verify FAILED", "[5/5] restore ok");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aPassingStageMigratesKeepsTheBackupAndThenHasNothingToDo(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.goodSecond());
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            var suite = SuiteLoader.load(StageFixtures.suite(dir, "fine", StageFixtures.passingChecks()));
+            StageOptions options = StageOptions.up(dir.resolve("b")).withSuite(suite);
+
+            StageResult first = staged(db.target(), runner).run(options);
+            StageResult second = staged(db.target(), runner).run(options);
+
+            assertThat(first.outcome()).as(first.summary()).isEqualTo(StageResult.Outcome.SUCCEEDED);
+            assertThat(first.summary()).contains("applied 1 migration(s), now at " + StageFixtures.SECOND,
+                    "suite fine passed", "backup kept at " + first.backup().file());
+            assertThat(first.backup().file()).exists();
+            assertThat(second.outcome()).isEqualTo(StageResult.Outcome.NOTHING_TO_DO);
+            assertThat(second.summary()).isEqualTo("nothing to migrate: already at " + StageFixtures.SECOND);
+            assertThat(new BackupService().list(dir.resolve("b"))).hasSize(1);
+
+            StageResult rollback = staged(db.target(), runner).run(StageOptions.up(dir.resolve("b")).withRollback(true));
+            assertThat(rollback.outcome()).as(rollback.summary()).isEqualTo(StageResult.Outcome.SUCCEEDED);
+            assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void skipBackupWarnsAndLeavesAFailureUnrestored(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
+
+            StageResult result = staged(db.target(), runner)
+                    .run(StageOptions.up(dir.resolve("none")).withSkipBackup(true));
+
+            assertThat(result.outcome()).isEqualTo(StageResult.Outcome.FAILED_NOT_RESTORED);
+            assertThat(result.backup()).isNull();
+            assertThat(result.summary()).contains("NOT restored (--skip-backup was given)");
+            assertThat(events).anySatisfy(e -> assertThat(e).startsWith("WARNING --skip-backup: NO BACKUP"));
+            assertThat(dir.resolve("none")).doesNotExist();
+        }
+    }
+
+    private MigrationRunner runner(Target target, String secondUp) throws Exception {
+        Path migrations = StageFixtures.migrations(dir, secondUp);
+        return new MigrationRunner(target, MigrationLoader.load(migrations, target.dialect()).migrations(),
+                RunnerOptions.defaults());
+    }
+
+    private StagedMigration staged(Target target, MigrationRunner runner) {
+        return new StagedMigration(target, runner, new BackupService(), recorder);
+    }
+
+    private static DatabaseSnapshot snapshot(Target target, MigrationRunner runner) throws Exception {
+        try (Connection c = target.connect()) {
+            return DatabaseSnapshot.take(c, target.dialect(), runner.history().internalTables());
+        }
+    }
+}

@@ -12,6 +12,8 @@ import java.time.Instant;
 
 /** SQLite through sqlite-jdbc: transactional DDL, a lock row instead of server-side locks. */
 final class SqliteDialect implements Dialect {
+    /** {@code pid@host} of this JVM, the prefix of every owner this process writes. */
+    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
 
     @Override
     public String name() {
@@ -49,8 +51,9 @@ final class SqliteDialect implements Dialect {
     @Override
     public MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
         String table = quote(lockName);
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + Thread.currentThread().getId()
-                + "/" + System.nanoTime();
+        String owner = PROCESS + "/" + Thread.currentThread().getId() + "/" + System.nanoTime();
+        // Kept so the row can still be released when the lock's own connection was cut.
+        String url = connection.getMetaData().getURL();
         try (Statement s = connection.createStatement()) {
             s.execute("create table if not exists " + table
                     + " (id integer primary key check (id = 1), owner text not null, acquired_at text not null)");
@@ -66,6 +69,12 @@ final class SqliteDialect implements Dialect {
                     boolean committed = false;
                     try {
                         holder = currentHolder(connection, table);
+                        if (holder != null && ownerIsDead(holder)) {
+                            try (Statement stale = connection.createStatement()) {
+                                stale.executeUpdate("delete from " + table + " where id = 1");
+                            }
+                            holder = null;
+                        }
                         if (holder == null) {
                             try (PreparedStatement insert = connection.prepareStatement(
                                     "insert into " + table + " (id, owner, acquired_at) values (1, ?, ?)")) {
@@ -97,7 +106,28 @@ final class SqliteDialect implements Dialect {
         } finally {
             connection.setAutoCommit(restoreAutoCommit);
         }
-        return () -> release(connection, table, owner);
+        return () -> release(connection, url, table, owner);
+    }
+
+    /**
+     * A lock row written on this host by a process that no longer runs is stale: its runner was
+     * killed before it could release it. Rows from other hosts are never judged.
+     */
+    static boolean ownerIsDead(String owner) {
+        int at = owner.indexOf('@');
+        int slash = owner.indexOf('/');
+        if (at <= 0 || slash < at) {
+            return false;
+        }
+        String host = owner.substring(at + 1, slash);
+        if (!PROCESS.endsWith("@" + host)) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(owner.substring(0, at))).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String currentHolder(Connection connection, String table) throws SQLException {
@@ -112,9 +142,14 @@ final class SqliteDialect implements Dialect {
         return message.contains("SQLITE_BUSY") || message.contains("database is locked");
     }
 
-    private static void release(Connection connection, String table, String owner) {
+    private static void release(Connection connection, String url, String table, String owner) {
         try {
             if (connection.isClosed()) {
+                try (Connection fresh = java.sql.DriverManager.getConnection(url);
+                        PreparedStatement delete = fresh.prepareStatement("delete from " + table + " where owner = ?")) {
+                    delete.setString(1, owner);
+                    delete.executeUpdate();
+                }
                 return;
             }
             boolean autoCommit = connection.getAutoCommit();

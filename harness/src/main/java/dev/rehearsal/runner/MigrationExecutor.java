@@ -31,13 +31,21 @@ final class MigrationExecutor {
         this.options = options;
     }
 
-    ExecutedMigration execute(Connection c, Migration migration, Direction direction, int batch) throws SQLException {
+    /** @param previous the migration's history row before this run, or null */
+    ExecutedMigration execute(Connection c, Migration migration, Direction direction, int batch, HistoryRow previous)
+            throws SQLException {
         MigrationScript script = direction == Direction.UP ? migration.up() : migration.down();
         boolean transactional = dialect.transactionalDdl() && script.transactional();
         options.listener().started(migration, direction);
         long start = System.nanoTime();
         int ran = 0;
         c.setAutoCommit(!transactional);
+        if (!transactional) {
+            // Without a transaction, a runner cut off mid-script could not record anything: say so up front.
+            history.write(c, row(migration, HistoryStatus.FAILED, batch, 0, HistoryRow.UNKNOWN_PROGRESS,
+                    "interrupted: the runner stopped before " + (direction == Direction.UP ? "" : "rolling back ")
+                            + "this script finished; the database may be partly changed"));
+        }
         try (Statement jdbc = c.createStatement()) {
             for (SqlStatement statement : script.statements()) {
                 options.hook().beforeStatement(migration, direction, ran, statement, c);
@@ -55,14 +63,14 @@ final class MigrationExecutor {
             return executed;
         } catch (SQLException | RuntimeException e) {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            throw failure(c, migration, direction, script, batch, ran, transactional, millis, e);
+            throw failure(c, migration, direction, script, batch, ran, transactional, millis, e, previous);
         } finally {
             restoreAutoCommit(c);
         }
     }
 
     private RehearsalException failure(Connection c, Migration migration, Direction direction, MigrationScript script,
-            int batch, int ran, boolean transactional, long millis, Exception cause) {
+            int batch, int ran, boolean transactional, long millis, Exception cause, HistoryRow previous) {
         String where = location(script, ran);
         StringBuilder message = new StringBuilder()
                 .append(direction == Direction.UP ? "migration " : "rollback of migration ")
@@ -84,6 +92,8 @@ final class MigrationExecutor {
                 message.append("\nNo statement of it had run: the database is unchanged.");
                 if (direction == Direction.UP) {
                     history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, 0, rootMessage(cause)));
+                } else {
+                    history.write(c, previous);
                 }
             } else {
                 c.setAutoCommit(true);

@@ -67,7 +67,7 @@ public final class MigrationRunner {
             MigrationExecutor executor = executor();
             List<ExecutedMigration> done = new ArrayList<>();
             for (Migration m : pending) {
-                done.add(executor.execute(c, m, Direction.UP, batch));
+                done.add(executor.execute(c, m, Direction.UP, batch, rows.get(m.version())));
             }
             return new RunResult(done);
         });
@@ -108,7 +108,8 @@ public final class MigrationRunner {
             MigrationExecutor executor = executor();
             List<ExecutedMigration> done = new ArrayList<>();
             for (Migration m : plan) {
-                done.add(executor.execute(c, m, Direction.DOWN, rows.get(m.version()).batch()));
+                HistoryRow current = rows.get(m.version());
+                done.add(executor.execute(c, m, Direction.DOWN, current.batch(), current));
             }
             return new RunResult(done);
         });
@@ -167,9 +168,9 @@ public final class MigrationRunner {
             if (!options.allowOutOfOrder()) {
                 problems.addAll(outOfOrderProblems(rows));
             }
-            rows.values().stream().filter(MigrationRunner::isPartialFailure).forEach(r -> problems.add(
-                    "migration " + r.version() + " failed part-way (" + r.statementsRun() + " statement(s) stayed"
-                            + " applied): fix the database, then run `rehearsal repair`"));
+            rows.values().stream().filter(HistoryRow::isPartialFailure).forEach(r -> problems.add(
+                    "migration " + r.version() + " failed part-way (" + progress(r) + "): fix the database, then run"
+                            + " `rehearsal repair`"));
             return new ValidationReport(problems);
         });
     }
@@ -246,17 +247,18 @@ public final class MigrationRunner {
         return row != null && row.status() == HistoryStatus.APPLIED;
     }
 
-    /** A failure that left statements applied (no transaction to roll them back). */
-    private static boolean isPartialFailure(HistoryRow row) {
-        return row.status() == HistoryStatus.FAILED && row.statementsRun() > 0;
+    private static String progress(HistoryRow row) {
+        return row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS
+                ? "interrupted; an unknown number of statements stayed applied"
+                : row.statementsRun() + " statement(s) stayed applied";
     }
 
     private void refuseIfRepairNeeded(Map<MigrationVersion, HistoryRow> rows) {
         for (HistoryRow row : rows.values()) {
-            if (isPartialFailure(row)) {
+            if (row.isPartialFailure()) {
                 throw new RehearsalException(ErrorCode.NEEDS_REPAIR, "migration " + row.version() + " " + row.name()
-                        + " failed part-way on " + target.displayUrl() + " (" + row.statementsRun()
-                        + " statement(s) stayed applied: " + row.error() + "). The database is partly changed;"
+                        + " failed part-way on " + target.displayUrl() + " (" + progress(row) + ": " + row.error()
+                        + "). The database is partly changed;"
                         + " fix it by hand or restore a backup, then run `rehearsal repair` before migrating again");
             }
         }

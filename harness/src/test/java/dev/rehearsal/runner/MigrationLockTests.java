@@ -89,4 +89,37 @@ class MigrationLockTests {
             pool.shutdownNow();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aSqliteLockRowLeftByADeadProcessOnThisHostIsTakenOver() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
+            String host = java.lang.management.ManagementFactory.getRuntimeMXBean().getName().split("@", 2)[1];
+            long deadPid = java.util.stream.LongStream.iterate(4_000_000, p -> p + 1)
+                    .filter(p -> ProcessHandle.of(p).isEmpty()).findFirst().orElseThrow();
+            try (Connection c = db.target().connect(); var s = c.createStatement()) {
+                s.execute("create table rehearsal_history_lock (id integer primary key check (id = 1),"
+                        + " owner text not null, acquired_at text not null)");
+                s.execute("insert into rehearsal_history_lock values (1, '" + deadPid + "@" + host + "/1/1', 'then')");
+            }
+            MigrationRunner runner = new MigrationRunner(db.target(), ONE,
+                    RunnerOptions.defaults().withLockTimeout(Duration.ofMillis(300)));
+
+            assertThat(runner.up(null).executed()).hasSize(1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSqliteLockRowOfAnotherHostIsNeverTakenOver() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
+            try (Connection c = db.target().connect(); var s = c.createStatement()) {
+                s.execute("create table rehearsal_history_lock (id integer primary key check (id = 1),"
+                        + " owner text not null, acquired_at text not null)");
+                s.execute("insert into rehearsal_history_lock values (1, '1@elsewhere.example/1/1', 'then')");
+            }
+            MigrationRunner runner = new MigrationRunner(db.target(), ONE,
+                    RunnerOptions.defaults().withLockTimeout(Duration.ofMillis(300)));
+
+            assertThatThrownBy(() -> runner.up(null)).hasMessageContaining("held by 1@elsewhere.example/1/1");
+        }
+    }
 }

@@ -214,6 +214,38 @@ class MigrationRunnerTests {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aRunnerCutOffMidScriptLeavesNoSilentHalfAppliedMigration(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            List<Migration> set = List.of(LIBRARY.get(0), migration("2", "two tables", List.of(
+                    "create table first_half (id integer primary key)",
+                    "create table second_half (id integer primary key)"), List.of("drop table second_half",
+                    "drop table first_half")));
+            StatementHook cut = (migration, direction, index, statement, connection) -> {
+                if (migration.version().text().equals("2") && index == 1) {
+                    connection.close();
+                }
+            };
+            MigrationRunner cutOff = new MigrationRunner(db.target(), set, RunnerOptions.defaults().withHook(cut));
+            assertThatThrownBy(() -> cutOff.up(null)).isInstanceOf(RehearsalException.class);
+
+            // The lock is gone with the cut connection: the next runner does not wait for it.
+            MigrationRunner next = new MigrationRunner(db.target(), set,
+                    RunnerOptions.defaults().withLockTimeout(java.time.Duration.ofSeconds(2)));
+            if (engine.equals("mariadb")) {
+                assertThat(tables(db.target())).contains("first_half").doesNotContain("second_half");
+                assertThatThrownBy(() -> next.up(null))
+                        .hasMessageContaining("interrupted; an unknown number of statements stayed applied")
+                        .satisfies(e -> assertThat(((RehearsalException) e).code()).isEqualTo(ErrorCode.NEEDS_REPAIR));
+            } else {
+                assertThat(tables(db.target())).doesNotContain("first_half", "second_half");
+                next.up(null);
+                assertThat(next.status()).extracting(MigrationStatus::state).containsExactly("applied", "applied");
+            }
+        }
+    }
+
     static List<String> tables(Target target) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = target.connect();

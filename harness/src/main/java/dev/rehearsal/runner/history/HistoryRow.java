@@ -7,7 +7,8 @@ import java.time.Instant;
  * One migration's row in the history table: its latest state.
  *
  * @param statementsRun for a failed migration, how many statements had run (and, where DDL is
- *     not transactional, stay applied) before the failure; otherwise the script's count
+ *     not transactional, stay applied) before the failure, or {@link #UNKNOWN_PROGRESS} when the
+ *     runner was cut off mid-script; otherwise the script's count
  * @param error the database's message for a failed migration, else null
  */
 public record HistoryRow(
@@ -21,4 +22,15 @@ public record HistoryRow(
         String installedBy,
         int statementsRun,
         String error) {
+
+    /**
+     * Written before a script that runs without a transaction starts, and replaced when it ends: if
+     * the runner dies (connection cut, process killed) the row stays and says the state is unknown.
+     */
+    public static final int UNKNOWN_PROGRESS = -1;
+
+    /** A failure that may have left statements applied: the database needs a look, then repair. */
+    public boolean isPartialFailure() {
+        return status == HistoryStatus.FAILED && statementsRun != 0;
+    }
 }

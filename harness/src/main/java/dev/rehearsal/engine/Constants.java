@@ -1,0 +1,70 @@
+package dev.rehearsal.engine;
+
+/**
+ * Every configuration parameter the Rehearsal engine reads. Set them as JUnit Platform
+ * configuration parameters: {@code junit-platform.properties}, system properties ({@code -D}), or
+ * Surefire's {@code configurationParameters} (Surefire's first discovery pass sees only the first two).
+ *
+ * @since 0.1
+ */
+public final class Constants {
+    /** The engine id: {@code @IncludeEngines("rehearsal")}. */
+    public static final String ENGINE_ID = "rehearsal";
+
+    /**
+     * Comma-separated targets to rehearse on: {@code sqlite}, {@code postgres}, {@code mariadb}.
+     * Default {@code sqlite}. A {@link RehearsalSuite} runs the intersection with its own targets.
+     */
+    public static final String TARGETS = "rehearsal.targets";
+
+    /**
+     * Admin JDBC URL of the PostgreSQL server (the engine creates and drops one database per
+     * target run there), e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}.
+     * Default: none; then a Testcontainers PostgreSQL when a Docker engine is reachable, else the
+     * target is skipped.
+     */
+    public static final String POSTGRES_URL = "rehearsal.postgres.url";
+
+    /** As {@link #POSTGRES_URL}, for MariaDB, e.g. {@code jdbc:mariadb://127.0.0.1:3306/?user=root}. */
+    public static final String MARIADB_URL = "rehearsal.mariadb.url";
+
+    /** {@code true}: an unavailable target fails instead of being skipped. Default {@code false}. */
+    public static final String REQUIRE_TARGETS = "rehearsal.require-targets";
+
+    /**
+     * {@code true}: the databases of a target run with a failure are kept for inspection (their
+     * names are published as report entries). Default {@code false}.
+     */
+    public static final String KEEP_FAILED_DATABASES = "rehearsal.keep-failed-databases";
+
+    /**
+     * Where {@code rehearsal-results.json} is written; relative paths resolve against the project
+     * root. Default {@code reports}.
+     */
+    public static final String REPORT_DIR = "rehearsal.report.dir";
+
+    /**
+     * The directory {@link RehearsalSuite} paths and the report directory resolve against; relative
+     * values resolve against the working directory. Default: found by walking up from the working directory.
+     */
+    public static final String PROJECT_ROOT = "rehearsal.project-root";
+
+    /**
+     * {@code true}: targets (and suites) run concurrently. Default {@code false}. The pool is sized by
+     * the {@code rehearsal.execution.parallel.config.*} parameters, read as Jupiter reads its own
+     * ({@code strategy} = dynamic|fixed|custom, {@code fixed.parallelism}, ...).
+     */
+    public static final String PARALLEL_ENABLED = "rehearsal.execution.parallel.enabled";
+
+    /** Prefix of the parallel pool configuration (see {@link #PARALLEL_ENABLED}). */
+    public static final String PARALLEL_CONFIG_PREFIX = "rehearsal.execution.parallel.config.";
+
+    /** The declarations file in a migrations directory (lossy, irreversible, expected defects). */
+    public static final String DECLARATIONS_FILE = "rehearsal.yaml";
+
+    /** The results file written into the report directory at the end of every engine run. */
+    public static final String RESULTS_FILE = "rehearsal-results.json";
+
+    private Constants() {
+    }
+}

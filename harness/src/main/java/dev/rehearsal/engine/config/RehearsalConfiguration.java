@@ -1,0 +1,75 @@
+package dev.rehearsal.engine.config;
+
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
+import dev.rehearsal.engine.Constants;
+import dev.rehearsal.engine.RehearsalSuite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The engine's settings, read once from the {@code rehearsal.*} configuration parameters (see
+ * {@link Constants} for keys, values and defaults).
+ */
+public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
+        Optional<String> mariadbUrl, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
+        ProjectPaths paths, boolean parallel) {
+
+    public RehearsalConfiguration {
+        targets = List.copyOf(targets);
+    }
+
+    public static RehearsalConfiguration from(ConfigurationParameters parameters) {
+        Path root = parameters.get(Constants.PROJECT_ROOT).filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize()).orElse(null);
+        return new RehearsalConfiguration(
+                targets(parameters.get(Constants.TARGETS).orElse("sqlite")),
+                nonBlank(parameters, Constants.POSTGRES_URL),
+                nonBlank(parameters, Constants.MARIADB_URL),
+                parameters.getBoolean(Constants.REQUIRE_TARGETS).orElse(false),
+                parameters.getBoolean(Constants.KEEP_FAILED_DATABASES).orElse(false),
+                parameters.get(Constants.REPORT_DIR).filter(s -> !s.isBlank()).orElse("reports"),
+                new ProjectPaths(root, Path.of("").toAbsolutePath()),
+                parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false));
+    }
+
+    /** The configured admin URL for a server target, if any. */
+    public Optional<String> serverUrl(RehearsalSuite.Target target) {
+        if (target == RehearsalSuite.Target.POSTGRES) {
+            return postgresUrl;
+        }
+        return target == RehearsalSuite.Target.MARIADB ? mariadbUrl : Optional.empty();
+    }
+
+    /** Where the results JSON goes. */
+    public Path reportDirectory() {
+        return paths.resolveForOutput(reportDir);
+    }
+
+    static List<RehearsalSuite.Target> targets(String value) {
+        List<RehearsalSuite.Target> targets = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String trimmed = name.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            RehearsalSuite.Target target = Arrays.stream(RehearsalSuite.Target.values())
+                    .filter(t -> t.id().equals(trimmed)).findFirst()
+                    .orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE, Constants.TARGETS + ": unknown target '"
+                            + name.trim() + "'; use a comma list of sqlite, postgres, mariadb"));
+            if (!targets.contains(target)) {
+                targets.add(target);
+            }
+        }
+        return targets;
+    }
+
+    private static Optional<String> nonBlank(ConfigurationParameters parameters, String key) {
+        return parameters.get(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

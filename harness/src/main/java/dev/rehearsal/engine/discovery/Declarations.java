@@ -1,0 +1,54 @@
+package dev.rehearsal.engine.discovery;
+
+import dev.rehearsal.engine.descriptor.Step;
+import dev.rehearsal.migration.MigrationVersion;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a migration set declares about itself in its {@code rehearsal.yaml}.
+ *
+ * @param irreversible versions whose rollback steps are skipped; they need a verified backup before release
+ * @param lossy versions whose data loss on rollback is a warning, not a failure
+ * @param expected deliberate defects (the project's own drills): the step must fail with the message
+ * @param fixtures fixtures directory relative to the declarations file, or null
+ * @param verification verification-suite directory relative to the declarations file, or null
+ */
+public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
+        List<ExpectedDefect> expected, String fixtures, String verification) {
+
+    public Declarations {
+        irreversible = Set.copyOf(irreversible);
+        lossy = Set.copyOf(lossy);
+        expected = List.copyOf(expected);
+    }
+
+    public static Declarations none() {
+        return new Declarations(Set.of(), Set.of(), List.of(), null, null);
+    }
+
+    public boolean isIrreversible(MigrationVersion version) {
+        return irreversible.contains(version);
+    }
+
+    public boolean isLossy(MigrationVersion version) {
+        return lossy.contains(version);
+    }
+
+    /** The expected defect of {@code step} of {@code version} (null for set-level steps). */
+    public Optional<ExpectedDefect> expectedDefect(MigrationVersion version, Step step) {
+        return expected.stream().filter(e -> e.step() == step)
+                .filter(e -> version == null ? e.migration() == null : version.equals(e.migration()))
+                .findFirst();
+    }
+
+    /**
+     * One {@code expect} entry.
+     *
+     * @param migration the version, or null for the set-level steps (full chain, history)
+     * @param failsWith text the failure message must contain
+     */
+    public record ExpectedDefect(MigrationVersion migration, Step step, String failsWith) {
+    }
+}

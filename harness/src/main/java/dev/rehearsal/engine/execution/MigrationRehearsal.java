@@ -1,0 +1,250 @@
+package dev.rehearsal.engine.execution;
+
+import dev.rehearsal.engine.descriptor.Step;
+import dev.rehearsal.migration.Migration;
+import dev.rehearsal.runner.DownScope;
+import dev.rehearsal.snapshot.data.DatabaseFingerprint;
+import dev.rehearsal.snapshot.data.FingerprintDiffer;
+import dev.rehearsal.snapshot.data.Fingerprinter;
+import dev.rehearsal.snapshot.diff.Diff;
+import dev.rehearsal.snapshot.schema.SchemaDiffer;
+import dev.rehearsal.snapshot.schema.SchemaReader;
+import dev.rehearsal.snapshot.schema.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import dev.rehearsal.verification.Captures;
+import dev.rehearsal.verification.VerificationSuite;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The four steps of one migration on one target, in order: apply (snapshots S0/F0, up, snapshots
+ * S1/F1, verification checks), rollback restores schema (down, compare with S0), rollback preserves
+ * data (compare with F0), redo (up again, compare with S1/F1). A step selected without its
+ * predecessors runs them first, silently. Fixtures bound to this migration are loaded only after
+ * the rehearsal (by the next migration's preparation), so every comparison sees the same data.
+ */
+public final class MigrationRehearsal {
+    static final String BEFORE_UP = "before up";
+    static final String AFTER_ROLLBACK = "after rollback";
+
+    private final TargetRun run;
+    private final int index;
+    private final Migration migration;
+    private SchemaSnapshot s0;
+    private SchemaSnapshot s1;
+    private DatabaseFingerprint f0;
+    private DatabaseFingerprint f1;
+    private State apply = State.NOT_RUN;
+    private State down = State.NOT_RUN;
+    private boolean restored = true;
+
+    private enum State { NOT_RUN, OK, FAILED }
+
+    MigrationRehearsal(TargetRun run, int index) {
+        this.run = run;
+        this.index = index;
+        this.migration = run.set().migrations().get(index);
+    }
+
+    public Migration migration() {
+        return migration;
+    }
+
+    /** {@code V20240101000000 create users}. */
+    public String name() {
+        return "V" + migration.displayName();
+    }
+
+    public boolean irreversible() {
+        return run.declarations().isIrreversible(migration.version());
+    }
+
+    public boolean lossy() {
+        return run.declarations().isLossy(migration.version());
+    }
+
+    /** Why {@code step} cannot run now, or null. */
+    public String skipReason(Step step) {
+        if (step == Step.APPLY) {
+            return null;
+        }
+        if (apply == State.FAILED) {
+            return "skipped: apply of V" + migration.version() + " failed";
+        }
+        if (irreversible()) {
+            return "skipped: V" + migration.version() + " is declared irreversible in rehearsal.yaml;"
+                    + " it needs a verified backup before release";
+        }
+        if (step != Step.ROLLBACK_SCHEMA && !migration.hasRollback()) {
+            return "skipped: no rollback to rehearse: " + migration.missingRollbackReason();
+        }
+        if (step == Step.ROLLBACK_DATA && down == State.FAILED) {
+            return "skipped: rollback of V" + migration.version() + " failed";
+        }
+        if (step == Step.REDO && (down == State.FAILED || !restored)) {
+            return "skipped: rollback of V" + migration.version() + " did not restore the database;"
+                    + " redo needs the state before up";
+        }
+        return null;
+    }
+
+    /** Runs {@code step} (and, silently, any predecessor not yet run). */
+    public Outcome run(Step step) {
+        switch (step) {
+            case APPLY:
+                return apply();
+            case ROLLBACK_SCHEMA:
+                requireApplied();
+                return rollbackSchema();
+            case ROLLBACK_DATA:
+                requireRolledBack();
+                return rollbackData();
+            case REDO:
+                requireRolledBack();
+                return redo();
+            default:
+                throw new IllegalArgumentException(step + " is not a migration step");
+        }
+    }
+
+    private Outcome apply() {
+        Map<VerificationSuite, Captures> captures;
+        try (Connection c = run.connect()) {
+            captures = run.resources().capture(c, run.dialect(), migration.version());
+            s0 = schema(c);
+            f0 = fingerprint(c);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+        try {
+            run.runner().up(migration.version());
+        } catch (RuntimeException e) {
+            apply = State.FAILED;
+            run.block("skipped: apply of V" + migration.version() + " failed");
+            throw e;
+        }
+        run.applied(index);
+        apply = State.OK;
+        try (Connection c = run.connect()) {
+            s1 = schema(c);
+            f1 = fingerprint(c);
+            String warnings = run.resources().verify(c, run.dialect(), captures);
+            return warnings == null ? Outcome.passed() : Outcome.warning("verification warnings", warnings);
+        } catch (SQLException e) {
+            throw closing(e);
+        } catch (RuntimeException | AssertionError e) {
+            apply = State.FAILED;
+            run.block("skipped: apply of V" + migration.version() + " failed");
+            throw e;
+        }
+    }
+
+    private Outcome rollbackSchema() {
+        if (!migration.hasRollback()) {
+            run.failed();
+            throw new StepFailure(migration.missingRollbackReason()
+                    + "; add a down script, or declare the migration irreversible in rehearsal.yaml", null);
+        }
+        rollBack();
+        Diff diff;
+        try (Connection c = run.connect()) {
+            diff = SchemaDiffer.compare(s0, schema(c), BEFORE_UP, AFTER_ROLLBACK);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+        if (!diff.isEmpty()) {
+            restored = false;
+            run.taint();
+            throw new StepFailure("rollback of " + name() + " did not restore the schema:\n" + diff.render(),
+                    diff.render());
+        }
+        return Outcome.passed();
+    }
+
+    private Outcome rollbackData() {
+        Diff diff;
+        try (Connection c = run.connect()) {
+            diff = FingerprintDiffer.compare(f0, fingerprint(c), BEFORE_UP, AFTER_ROLLBACK);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+        if (diff.isEmpty()) {
+            return Outcome.passed();
+        }
+        restored = false;
+        run.taint();
+        if (lossy()) {
+            return Outcome.warning("declared lossy: rollback of " + name() + " loses data", diff.render());
+        }
+        throw new StepFailure("rollback of " + name() + " did not preserve the data:\n" + diff.render(), diff.render());
+    }
+
+    private Outcome redo() {
+        try {
+            run.runner().up(migration.version());
+        } catch (RuntimeException e) {
+            run.taint();
+            throw e;
+        }
+        run.applied(index);
+        Diff schema;
+        Diff data;
+        try (Connection c = run.connect()) {
+            schema = SchemaDiffer.compare(s1, schema(c), "after up", "after redo");
+            data = FingerprintDiffer.compare(f1, fingerprint(c), "after up", "after redo");
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+        Diff all = schema.plus(data);
+        if (all.isEmpty()) {
+            return Outcome.passed();
+        }
+        run.taint();
+        throw new StepFailure("redo of " + name() + " did not reproduce the state after up:\n" + all.render(),
+                all.render());
+    }
+
+    private void requireApplied() {
+        if (apply == State.NOT_RUN) {
+            apply();
+        }
+        if (apply == State.FAILED) {
+            throw new TestAbortedException("skipped: apply of V" + migration.version() + " failed");
+        }
+    }
+
+    private void requireRolledBack() {
+        requireApplied();
+        if (down == State.NOT_RUN) {
+            rollBack();
+        }
+        if (down == State.FAILED) {
+            throw new TestAbortedException("skipped: rollback of V" + migration.version() + " failed");
+        }
+    }
+
+    private void rollBack() {
+        try {
+            run.runner().down(DownScope.last());
+        } catch (RuntimeException e) {
+            down = State.FAILED;
+            run.taint();
+            throw new StepFailure("rollback of " + name() + " failed: " + e.getMessage(), null, e);
+        }
+        down = State.OK;
+        run.applied(index - 1);
+    }
+
+    private SchemaSnapshot schema(Connection c) {
+        return SchemaReader.read(c, run.dialect(), run.internalTables());
+    }
+
+    private DatabaseFingerprint fingerprint(Connection c) {
+        return Fingerprinter.fingerprint(c, run.dialect(), run.internalTables());
+    }
+
+    private static IllegalStateException closing(SQLException e) {
+        return new IllegalStateException("cannot close a connection: " + e.getMessage(), e);
+    }
+}

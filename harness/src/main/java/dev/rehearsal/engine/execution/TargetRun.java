@@ -1,0 +1,179 @@
+package dev.rehearsal.engine.execution;
+
+import dev.rehearsal.database.Dialect;
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.database.Target;
+import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.engine.discovery.Declarations;
+import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationSet;
+import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.RunnerOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One migration set on one target: the database the migrations are rehearsed on, and where it stands.
+ *
+ * <p>Entering migration {@code i} the database holds migrations {@code 0..i-1} and the fixtures
+ * bound to them, each fixture loaded right after its migration. A migration container brings the
+ * database there silently when it is not (only later migrations selected; a previous rollback left
+ * it in an unknown state, which means a fresh database replayed from the start). Confined to the
+ * target's thread.
+ */
+public final class TargetRun implements AutoCloseable {
+    private final RehearsalSuite.Target kind;
+    private final Target server;
+    private final MigrationSet set;
+    private final Declarations declarations;
+    private final SuiteResources resources;
+    private final boolean keepFailed;
+    private final List<String> kept = new ArrayList<>();
+    private IsolatedDatabase database;
+    private int applied = -1;
+    private int seeded = -1;
+    private boolean tainted;
+    private String blockedReason;
+    private boolean failed;
+
+    /** @param server the admin target of the server, or null for SQLite */
+    public TargetRun(RehearsalSuite.Target kind, Target server, MigrationSet set, Declarations declarations,
+            SuiteResources resources, boolean keepFailed) {
+        this.kind = kind;
+        this.server = server;
+        this.set = set;
+        this.declarations = declarations;
+        this.resources = resources;
+        this.keepFailed = keepFailed;
+    }
+
+    public MigrationSet set() {
+        return set;
+    }
+
+    public Declarations declarations() {
+        return declarations;
+    }
+
+    SuiteResources resources() {
+        return resources;
+    }
+
+    /** Brings the database to "migrations and fixtures before {@code index}" and starts rehearsing that migration. */
+    public MigrationRehearsal rehearse(int index) {
+        if (database == null || tainted || applied >= index) {
+            replaceDatabase();
+        }
+        for (int j = 0; j < index; j++) {
+            if (applied < j) {
+                runner().up(set.migrations().get(j).version());
+                applied = j;
+            }
+            if (seeded < j) {
+                seed(j);
+            }
+        }
+        return new MigrationRehearsal(this, index);
+    }
+
+    /** A fresh, empty database of this target's kind; hand it back with {@link #release}. */
+    IsolatedDatabase freshDatabase() {
+        return server == null ? IsolatedDatabase.sqlite("rehearsal") : IsolatedDatabase.on(server, "rehearsal");
+    }
+
+    MigrationRunner runner() {
+        return runner(database.target());
+    }
+
+    MigrationRunner runner(Target target) {
+        return new MigrationRunner(target, set.migrations(), RunnerOptions.defaults());
+    }
+
+    Set<String> internalTables() {
+        return runner().history().internalTables();
+    }
+
+    Dialect dialect() {
+        return database.target().dialect();
+    }
+
+    Connection connect() {
+        return database.target().connect();
+    }
+
+    void seed(int index) {
+        Migration m = set.migrations().get(index);
+        try (Connection c = connect()) {
+            resources.seed(c, database.target().dialect(), m.version());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the connection to " + database.target().displayUrl(), e);
+        }
+        seeded = index;
+    }
+
+    void applied(int index) {
+        applied = index;
+    }
+
+    /** The database is no longer in a state the next migration can start from. */
+    void taint() {
+        tainted = true;
+    }
+
+    /** Later migrations are skipped with {@code reason}. */
+    public void block(String reason) {
+        failed = true;
+        if (blockedReason == null) {
+            blockedReason = reason;
+        }
+        tainted = true;
+    }
+
+    public String blockedReason() {
+        return blockedReason;
+    }
+
+    /** Something failed: with rehearsal.keep-failed-databases the databases survive the run. */
+    void failed() {
+        failed = true;
+    }
+
+    public RehearsalSuite.Target kind() {
+        return kind;
+    }
+
+    /** Names of the databases kept for inspection (after {@link #close()}). */
+    public List<String> kept() {
+        return List.copyOf(kept);
+    }
+
+    private void replaceDatabase() {
+        if (database != null) {
+            release(database);
+        }
+        database = freshDatabase();
+        applied = -1;
+        seeded = -1;
+        tainted = false;
+    }
+
+    /** Drops {@code db}, or keeps it when something failed and rehearsal.keep-failed-databases is on. */
+    void release(IsolatedDatabase db) {
+        if (failed && keepFailed) {
+            db.keep();
+            kept.add(db.target().displayUrl());
+        }
+        db.close();
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            release(database);
+            database = null;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- +migrate Up
+CREATE TABLE tags (id INTEGER PRIMARY KEY);

@@ -25,4 +25,9 @@ public record TargetReport(String target, Readiness readiness, String reason, St
     public boolean hasRecoveryDrills() {
         return migrations.stream().anyMatch(m -> m.timings().withinObjective() != null);
     }
+
+    /** The timing chart's geometry (not part of the JSON). */
+    public TimingChart timingChart() {
+        return TimingChart.of(migrations, longestMillis);
+    }
 }

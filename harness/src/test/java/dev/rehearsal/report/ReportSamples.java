@@ -40,8 +40,10 @@ final class ReportSamples {
     }
 
     static TargetResult ran(String target, TargetStatus status, List<MigrationResult> migrations) {
-        return new TargetResult(target, status, null, target.equals("sqlite") ? null
-                : "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=s3cret", "16.4", migrations,
+        boolean sqlite = target.equals("sqlite");
+        return new TargetResult(target, status, null,
+                sqlite ? null : "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=s3cret",
+                sqlite ? "3.53.0" : "16.4", migrations,
                 List.of(passed("full-chain"), passed("history")));
     }
 

@@ -198,7 +198,8 @@ public sealed interface Check permits Check.TableExists, Check.TableAbsent, Chec
 
         @Override
         public String display() {
-            return "query " + sql + " expect " + QueryValues.render(expectedRows);
+            // Multi-line SQL from a YAML block reads better on one result line.
+            return "query " + sql.strip().replaceAll("\\s+", " ") + " expect " + QueryValues.render(expectedRows);
         }
     }
 

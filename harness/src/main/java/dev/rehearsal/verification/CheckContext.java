@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +44,15 @@ final class CheckContext {
     /** The table's name as the engine spells it, or {@code name} unchanged when there is no such table. */
     String tableName(String name) {
         return table(name).map(Table::name).orElse(name);
+    }
+
+    /** The named table alone, or every table when {@code name} is null; empty when the named table is missing. */
+    List<Table> tablesNamed(String name) {
+        return name == null ? schema().tables() : table(name).map(List::of).orElse(List.of());
+    }
+
+    Outcome missingTable(String name) {
+        return Outcome.broken("table " + name + " does not exist (" + tableNames() + ")");
     }
 
     /** {@code a, b, c} (at most 20), for "no such table" messages. */

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,15 +23,9 @@ final class OrphanChecks {
     }
 
     static Outcome noOrphans(Check.NoOrphans check, CheckContext context) throws SQLException {
-        List<Table> tables;
-        if (check.table() != null) {
-            Optional<Table> table = context.table(check.table());
-            if (table.isEmpty()) {
-                return Outcome.broken("table " + check.table() + " does not exist (" + context.tableNames() + ")");
-            }
-            tables = List.of(table.get());
-        } else {
-            tables = context.schema().tables();
+        List<Table> tables = context.tablesNamed(check.table());
+        if (check.table() != null && tables.isEmpty()) {
+            return context.missingTable(check.table());
         }
         int keys = tables.stream().mapToInt(t -> t.foreignKeys().size()).sum();
         if (keys == 0) {

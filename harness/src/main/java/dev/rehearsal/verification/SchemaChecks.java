@@ -42,7 +42,7 @@ final class SchemaChecks {
     static Outcome column(Check.ColumnExists check, CheckContext context) {
         Optional<Table> table = context.table(check.table());
         if (table.isEmpty()) {
-            return Outcome.broken("table " + check.table() + " does not exist (" + context.tableNames() + ")");
+            return context.missingTable(check.table());
         }
         Optional<Column> found = table.get().column(check.column()).or(() -> table.get().columns().stream()
                 .filter(c -> c.name().equalsIgnoreCase(check.column())).findFirst());
@@ -63,15 +63,9 @@ final class SchemaChecks {
     }
 
     static Outcome index(Check.IndexExists check, CheckContext context) {
-        List<Table> tables;
-        if (check.table() != null) {
-            Optional<Table> table = context.table(check.table());
-            if (table.isEmpty()) {
-                return Outcome.broken("table " + check.table() + " does not exist (" + context.tableNames() + ")");
-            }
-            tables = List.of(table.get());
-        } else {
-            tables = context.schema().tables();
+        List<Table> tables = context.tablesNamed(check.table());
+        if (check.table() != null && tables.isEmpty()) {
+            return context.missingTable(check.table());
         }
         for (Table table : tables) {
             for (String name : indexNames(table)) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads verification suites from YAML. Everything is validated on load: a bad file fails with
@@ -47,7 +48,7 @@ public final class SuiteLoader {
             }
         } catch (JsonProcessingException e) {
             throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, YamlNode.where(yaml, e.getLocation()) + ": "
-                    + "not valid YAML: " + e.getOriginalMessage().strip() + "; fix the syntax (indentation, quotes)", e);
+                    + "not valid YAML: " + problem(e) + "; fix the syntax (indentation, quotes)", e);
         } catch (IOException e) {
             throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, "cannot read suite file " + yaml + ": " + e, e);
         }
@@ -63,6 +64,14 @@ public final class SuiteLoader {
             throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, "cannot list suite directory " + directory + ": "
                     + e + "; check the path", e);
         }
+    }
+
+    /** SnakeYAML's own message quotes the source with carets over several lines; the problem fits on one. */
+    private static String problem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            return (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+        }
+        return e.getOriginalMessage().strip().lines().findFirst().orElse("");
     }
 
     private static VerificationSuite suite(YamlNode root, Path file) {

@@ -69,7 +69,7 @@ class RehearsalEngineDefectTests {
 
         results.testEvents().assertStatistics(s -> s.started(9).succeeded(8).failed(1).skipped(1).aborted(0));
         assertThat(failures(results)).singleElement().asString()
-                .startsWith("V20240102000000 drop bio: rollback preserves data -> rollback of V20240102000000 drop bio"
+                .startsWith("V20240102000000 drop bio: rollback preserves data (" + engine + ") -> rollback of V20240102000000 drop bio"
                         + " did not preserve the data")
                 .contains("users");
         assertThat(step(1, 2).verdict()).isEqualTo(Verdict.FAILED);
@@ -82,7 +82,7 @@ class RehearsalEngineDefectTests {
 
         results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2).skipped(2).aborted(0));
         assertThat(failures(results)).first().asString()
-                .startsWith("V20240102000000 create tags: rollback restores schema -> rollback of V20240102000000"
+                .startsWith("V20240102000000 create tags: rollback restores schema (" + engine + ") -> rollback of V20240102000000"
                         + " create tags failed")
                 .contains("tagz");
     }
@@ -94,7 +94,7 @@ class RehearsalEngineDefectTests {
 
         results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2).skipped(2).aborted(0));
         assertThat(failures(results)).first().asString()
-                .isEqualTo("V20240102000000 create tags: rollback restores schema -> migration 20240102000000 has no"
+                .isEqualTo("V20240102000000 create tags: rollback restores schema (" + engine + ") -> migration 20240102000000 has no"
                         + " down script; add a down script, or declare the migration irreversible in rehearsal.yaml");
         assertThat(step(1, 2).message()).startsWith("skipped: no rollback to rehearse");
     }

@@ -69,7 +69,7 @@ class RehearsalEngineTests {
                 .filter(d -> d.getUniqueId().toString().endsWith("[migration:20240102000000]/[step:rollback-schema]"))
                 .findFirst().orElseThrow();
 
-        assertThat(rollback.getDisplayName()).isEqualTo("V20240102000000 create docs: rollback restores schema");
+        assertThat(rollback.getDisplayName()).isEqualTo("V20240102000000 create docs: rollback restores schema (sqlite)");
         FileSource source = (FileSource) rollback.getSource().orElseThrow();
         assertThat(source.getFile().getName()).isEqualTo("20240102000000_create_docs.sql");
         assertThat(source.getPosition()).isPresent();

@@ -54,7 +54,7 @@ public final class MigrationDescriptor extends AbstractTestDescriptor implements
             MigrationScript script = rollback && migration.down() != null ? migration.down() : migration.up();
             return new StepDescriptor(getUniqueId().append(SegmentTypes.STEP, step.id()), step, migration,
                     declarations.expectedDefect(migration.version(), step), source(script),
-                    getDisplayName() + ": " + step.displayName());
+                    getDisplayName() + ": " + step.displayName() + " (" + target.getDisplayName() + ")");
         });
     }
 

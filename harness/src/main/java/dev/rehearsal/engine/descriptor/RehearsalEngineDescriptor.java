@@ -16,6 +16,9 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
     @Override
     public void after(RehearsalContext context) {
         try {
+            if (getChildren().isEmpty()) {
+                return; // nothing was selected (e.g. Surefire asking every engine about Jupiter classes): keep the last results
+            }
             ResultsWriter.write(ResultsAssembler.assemble(this, context.recorder()), context.config().reportDirectory());
         } finally {
             context.servers().close();

@@ -13,7 +13,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One step: a test. Display names read well in Surefire XML
- * ({@code V20240101000000 create users: rollback restores schema}); a declared defect adds
+ * ({@code V20240101000000 create users: rollback restores schema (sqlite)}: the target is named because
+ * Surefire names the test class after the suite); a declared defect adds
  * {@code (expected defect)}.
  */
 public final class StepDescriptor extends AbstractTestDescriptor implements Node<RehearsalContext> {

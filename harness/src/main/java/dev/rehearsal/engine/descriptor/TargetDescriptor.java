@@ -88,7 +88,7 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         }
         return Step.find(id).filter(s -> !s.perMigration() && s.id().equals(id)).map(step -> new StepDescriptor(
                 getUniqueId().append(SegmentTypes.STEP, step.id()), step, null, suite.declarations()
-                        .expectedDefect(null, step), getSource().orElseThrow(), step.displayName()));
+                        .expectedDefect(null, step), getSource().orElseThrow(), step.displayName() + " (" + target.id() + ")"));
     }
 
     SuiteDescriptor suite() {

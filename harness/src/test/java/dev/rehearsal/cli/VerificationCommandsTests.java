@@ -1,0 +1,150 @@
+package dev.rehearsal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.migration.MigrationLoader;
+import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.RunnerOptions;
+import dev.rehearsal.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** verify, snapshot and diff through picocli, as the launcher runs them. */
+class VerificationCommandsTests {
+    static final Path ROOT = Path.of(System.getProperty("rehearsal.projectRoot", ".."));
+    static final Path MEDIA_SUITE = ROOT.resolve("verification-suites/media.yaml");
+
+    @TempDir
+    Path dir;
+
+    static CliRun run(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.of(all);
+    }
+
+    static MigrationRunner media(IsolatedDatabase db) {
+        return new MigrationRunner(db.target(),
+                MigrationLoader.load(ROOT.resolve("migrations/media"), db.target().dialect()).migrations(),
+                RunnerOptions.defaults());
+    }
+
+    static void sql(IsolatedDatabase db, String... statements) throws SQLException {
+        try (Connection c = db.target().connect(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void verifyCapturesBeforeAndChecksAfterTheMigration(String engine) throws SQLException {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            String url = db.target().url();
+            media(db).up(MigrationVersion.parse("20240120000000"));
+            sql(db, "insert into users (id, email, created_at) values (1, 'a@x', '2024-01-01')",
+                    "insert into images (id, owner_id, path, mime_type, size_bytes, created_at)"
+                            + " values (1, 1, '/i/1.png', 'image/png', 100, '2024-01-02')",
+                    "insert into docs (id, owner_id, path, title, size_bytes, created_at)"
+                            + " values (1, 1, '/d/1.pdf', 'Manual', 1000, '2024-01-03')");
+            Path captures = dir.resolve("captures.json");
+
+            CliRun capture = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--capture-pre",
+                    "--out", captures.toString());
+            assertThat(capture.exitCode()).as(capture.err()).isZero();
+            assertThat(capture.out()).contains("captured 3 table(s) for suite media unification", "pre.images: images, 1 rows");
+
+            media(db).up(null);
+            CliRun verify = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
+                    captures.toString());
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+            assertThat(verify.out()).startsWith("suite media unification: passed (18 passed, 0 failed, 0 warnings)")
+                    .contains("  PASS row_count_equals media == pre.images + pre.docs: media has 2 rows,"
+                            + " pre.images + pre.docs = 2 (pre.images 1, pre.docs 1)");
+
+            sql(db, "delete from media where kind = 'doc'");
+            CliRun failing = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString(), "--pre",
+                    captures.toString());
+            assertThat(failing.exitCode()).isEqualTo(1);
+            assertThat(failing.out()).contains("  FAIL row_count_equals media == pre.images + pre.docs: media has 1 row,");
+
+            CliRun withoutPre = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString());
+            assertThat(withoutPre.exitCode()).isEqualTo(1);
+            assertThat(withoutPre.out()).contains("FAIL checksum_preserved images: no pre capture 'images'");
+        }
+    }
+
+    @Test
+    void aBadSuiteFileExitsTwoWithFileAndLine() {
+        Path bad = Path.of("src/test/resources/suites/bad/unknown-check.yaml");
+
+        CliRun run = run("verify", "--url", dir.resolve("x.db").toString(), "--suite", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: " + bad + ":5:5: unknown check type 'table_exist'");
+    }
+
+    @Test
+    void aBrokenCapturesFileExitsTwo() throws IOException {
+        Path captures = Files.writeString(dir.resolve("captures.json"), "{ nope");
+
+        CliRun run = run("verify", "--url", dir.resolve("x.db").toString(), "--suite", MEDIA_SUITE.toString(),
+                "--pre", captures.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(captures + ":1:").contains("not a captures file");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void snapshotThenDiffExitsZeroWhenEqualAndOneWhenNot(String engine) throws SQLException, IOException {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            String url = db.target().url();
+            media(db).up(null);
+            Path before = dir.resolve("before.json");
+            Path after = dir.resolve("after.json");
+
+            CliRun snapshot = run("snapshot", "--url", url, "--out", before.toString());
+            assertThat(snapshot.exitCode()).as(snapshot.err()).isZero();
+            assertThat(snapshot.out()).contains("5 tables, written to " + before);
+            CliRun printed = run("snapshot", "--url", url);
+            assertThat(printed.out()).contains("\"schema\"", "\"data\"", "\"media\"");
+            assertThat(Files.readString(before).strip()).isEqualTo(printed.out().strip());
+
+            CliRun same = run("diff", before.toString(), before.toString());
+            assertThat(same.exitCode()).isZero();
+            assertThat(same.out().strip()).isEqualTo("no differences between in before.json and in before.json");
+
+            sql(db, "insert into users (id, email, created_at) values (1, 'a@x', '2024-01-01')",
+                    "create index idx_users_created on users (created_at)");
+            run("snapshot", "--url", url, "--out", after.toString());
+            CliRun diff = run("diff", before.toString(), after.toString());
+            assertThat(diff.exitCode()).isEqualTo(1);
+            assertThat(diff.out()).contains("index idx_users_created on users: not there in before.json, present in"
+                    + " after.json", "table data users: 0 rows in before.json, 1 in after.json");
+        }
+    }
+
+    @Test
+    void diffOfAFileThatIsNoSnapshotExitsTwo() throws IOException {
+        Path notASnapshot = Files.writeString(dir.resolve("other.json"), "{\"tables\": []}");
+
+        CliRun run = run("diff", notASnapshot.toString(), notASnapshot.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("other.json: not a Rehearsal snapshot");
+    }
+}

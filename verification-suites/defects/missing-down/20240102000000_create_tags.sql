@@ -1,0 +1,2 @@
+-- +migrate Up
+CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(50) NOT NULL);

@@ -36,6 +36,7 @@ final class HtmlReportWriter {
                 .forEach(t -> skipped.add(new SkippedTarget(s.name(), t.target(), t.reason()))));
         context.put("skipped", skipped);
         context.put("proofColumns", Proof.columns());
+        context.put("reportFile", "");
         context.put("js", resource("report.js"));
         return render("report.peb", context);
     }

@@ -65,7 +65,7 @@ final class ReportModelBuilder {
                 : SqlFindings.find(options.migrationsRoot().resolve(suite.migrations()),
                         suite.targets().stream().map(TargetResult::target).toList(), backedUp);
         return new SuiteReport(suite.id(), suite.name(), suite.migrations(), mask(suite.error()), decision.readiness(),
-                decision.reason(), targets, findings, null);
+                decision.reason(), targets, findings);
     }
 
     private TargetReport target(SuiteResult suite, int suiteIndex, TargetResult target) {

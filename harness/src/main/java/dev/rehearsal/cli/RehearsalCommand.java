@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, DownCommand.class, RedoCommand.class, ResetCommand.class, RefreshCommand.class,
                 StatusCommand.class, VersionCommand.class, ValidateCommand.class, CreateCommand.class,
                 RepairCommand.class, VerifyCommand.class, SnapshotCommand.class, DiffCommand.class,
-                BackupCommand.class, StageCommand.class, DrillCommand.class, CommandLine.HelpCommand.class},
+                BackupCommand.class, StageCommand.class, DrillCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a migration, check or verification failed", "2:bad input or usage; nothing was changed"})
 public final class RehearsalCommand implements Runnable {

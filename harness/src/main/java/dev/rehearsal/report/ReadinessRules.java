@@ -1,0 +1,108 @@
+package dev.rehearsal.report;
+
+import dev.rehearsal.report.model.Failure;
+import dev.rehearsal.report.model.MigrationRow;
+import dev.rehearsal.report.model.ProofCell;
+import dev.rehearsal.report.model.ProofStatus;
+import dev.rehearsal.report.model.Readiness;
+import dev.rehearsal.report.model.TargetReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Decides READY / NOT READY. A target is NOT READY on any failure that was not declared as an
+ * expected defect, any migration without a rollback that is not declared irreversible, and any
+ * irreversible migration without a verified backup. Skipped targets never count as a pass.
+ */
+final class ReadinessRules {
+
+    /** The verdict and its one-line reason. */
+    record Decision(Readiness readiness, String reason) {
+    }
+
+    private ReadinessRules() {
+    }
+
+    static Decision target(String status, String skipReason, List<MigrationRow> rows, List<Failure> failures) {
+        if ("SKIPPED".equals(status)) {
+            return new Decision(Readiness.SKIPPED, skipReason == null ? "skipped: no reason recorded" : skipReason);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Failure failure : failures) {
+            problems.add((failure.migration() == null ? "" : failure.migration() + ": ") + failure.proof() + " failed"
+                    + (failure.message() == null ? "" : " (" + firstLine(failure.message()) + ")"));
+        }
+        for (MigrationRow row : rows) {
+            String migration = row.version() + " " + row.name();
+            if (!row.hasRollback() && !row.needsBackup()) {
+                problems.add(migration + ": no rollback, and not declared irreversible");
+            }
+            if (row.needsBackup() && status(row, Proof.BACKUP_RESTORE) != ProofStatus.PASSED) {
+                problems.add(migration + ": irreversible, and no verified backup restore");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Decision(Readiness.NOT_READY, problems.get(0)
+                    + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : ""));
+        }
+        long warnings = rows.stream().flatMap(r -> r.proofs().stream()).filter(c -> c.status() == ProofStatus.WARNING).count();
+        long backedUp = rows.stream().filter(MigrationRow::needsBackup).count();
+        return new Decision(Readiness.READY, "every rollback of " + rows.size() + " migration" + (rows.size() == 1 ? "" : "s")
+                + " proven" + (backedUp > 0 ? ", " + backedUp + " irreversible covered by a verified backup" : "")
+                + (warnings > 0 ? "; " + warnings + " warning" + (warnings == 1 ? "" : "s") + " to read" : ""));
+    }
+
+    /** A set is as ready as its worst target; skipped targets are named, never folded into a pass. */
+    static Decision suite(String error, List<TargetReport> targets) {
+        if (error != null) {
+            return new Decision(Readiness.NOT_READY, "the set could not run: " + firstLine(error));
+        }
+        List<TargetReport> notReady = of(targets, Readiness.NOT_READY);
+        List<TargetReport> ready = of(targets, Readiness.READY);
+        List<TargetReport> skipped = of(targets, Readiness.SKIPPED);
+        String skippedNote = skipped.isEmpty() ? "" : "; SKIPPED on " + names(skipped) + ": not proven there";
+        if (!notReady.isEmpty()) {
+            return new Decision(Readiness.NOT_READY, "NOT READY on " + names(notReady) + ": "
+                    + notReady.get(0).reason() + skippedNote);
+        }
+        if (ready.isEmpty()) {
+            return new Decision(Readiness.SKIPPED, targets.isEmpty() ? "no target was selected"
+                    : "no target ran" + skippedNote);
+        }
+        return new Decision(Readiness.READY, "ready on " + names(ready) + ": " + ready.get(0).reason() + skippedNote);
+    }
+
+    /** The whole report: the worst suite decides. */
+    static Decision overall(List<Decision> suites) {
+        for (Readiness worst : List.of(Readiness.NOT_READY, Readiness.SKIPPED)) {
+            List<Decision> hits = suites.stream().filter(d -> d.readiness() == worst).toList();
+            if (!hits.isEmpty()) {
+                return suites.size() == 1 ? hits.get(0)
+                        : new Decision(worst, hits.size() + " of " + suites.size() + " migration sets "
+                                + worst.label() + ": " + hits.get(0).reason());
+            }
+        }
+        return suites.size() == 1 ? suites.get(0)
+                : new Decision(Readiness.READY, "all " + suites.size() + " migration sets ready");
+    }
+
+    static ProofStatus status(MigrationRow row, Proof proof) {
+        return row.proofs().stream().filter(c -> c.proof().equals(proof.id())).map(ProofCell::status).findFirst()
+                .orElse(ProofStatus.NOT_RUN);
+    }
+
+    private static List<TargetReport> of(List<TargetReport> targets, Readiness readiness) {
+        return targets.stream().filter(t -> t.readiness() == readiness).toList();
+    }
+
+    private static String names(List<TargetReport> targets) {
+        return targets.stream().map(TargetReport::target).collect(Collectors.joining(", "));
+    }
+
+    static String firstLine(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end).strip() + " …";
+    }
+}

@@ -1,0 +1,4 @@
+package dev.rehearsal.report.model;
+
+/** How much a finding from reading the SQL matters. */
+public enum Severity { ERROR, WARNING, INFO }

@@ -89,7 +89,8 @@ final class ReportModelBuilder {
             migration.steps().stream().filter(s -> Proof.forStep(s.step()).isEmpty()).map(Part::of)
                     .filter(Part::failedForReal).forEach(p -> failures.add(new Failure(
                             anchor(anchorBase, migration.version(), p.step()), label, p.name(), p.message(), p.diffLines())));
-            Timings timings = timings(cells, evidence(suite, target.target(), migration.version(), null));
+            Timings timings = timings(cells, Stream.concat(migration.steps().stream().map(Part::of),
+                    evidence(suite, target.target(), migration.version(), null).stream()).toList());
             longest = Stream.of(timings.upMillis(), timings.downMillis(), timings.restoreMillis(), timings.recoveryMillis(),
                     timings.objectiveMillis()).filter(v -> v != null).mapToLong(Long::longValue).reduce(longest, Math::max);
             rows.add(new MigrationRow(migration.version(), migration.name(), migration.hasRollback(),
@@ -123,8 +124,9 @@ final class ReportModelBuilder {
                 .map(Part::of).toList();
     }
 
-    private static Timings timings(List<ProofCell> cells, List<Part> evidence) {
-        Part recovery = evidence.stream().filter(p -> p.objectiveMillis() != null).findFirst().orElse(null);
+    /** @param drills steps and evidence; the first with an objective (the engine's backup restore) gives the recovery */
+    private static Timings timings(List<ProofCell> cells, List<Part> drills) {
+        Part recovery = drills.stream().filter(p -> p.objectiveMillis() != null).findFirst().orElse(null);
         return new Timings(millis(cells, Proof.APPLY), millis(cells, Proof.ROLLBACK_SCHEMA),
                 millis(cells, Proof.BACKUP_RESTORE), recovery == null ? null : recovery.millis(),
                 recovery == null ? null : recovery.objectiveMillis());
@@ -189,7 +191,7 @@ final class ReportModelBuilder {
 
         static Part of(StepResult s) {
             return new Part(s.step(), s.name(), status(s.verdict()), mask(s.message()), Diffs.lines(mask(s.diffText())),
-                    s.millis(), s.expectedDefect(), null);
+                    s.millis(), s.expectedDefect(), s.objectiveMillis());
         }
 
         static Part of(ProofEvidence e) {

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -29,11 +31,13 @@ class RehearsalEngineInputTests {
     @TempDir
     Path reports;
 
-    @Test
-    void everyUniqueIdSelectsExactlyItsNode() {
-        TestDescriptor engine = discover(selectDirectory(EngineRuns.dir("good")));
+    /** good: suite, target, 3 migrations x 4 steps, 2 set steps; drills: and 3 x (backup + 3 faults) more. */
+    @ParameterizedTest
+    @CsvSource({"good, 19", "drills, 31"})
+    void everyUniqueIdSelectsExactlyItsNode(String set, int nodes) {
+        TestDescriptor engine = discover(selectDirectory(EngineRuns.dir(set)));
         Set<? extends TestDescriptor> all = engine.getDescendants();
-        assertThat(all).hasSize(1 + 1 + 3 + 12 + 2);
+        assertThat(all).hasSize(nodes);
 
         for (TestDescriptor node : all) {
             TestDescriptor selected = discover(selectUniqueId(node.getUniqueId()));

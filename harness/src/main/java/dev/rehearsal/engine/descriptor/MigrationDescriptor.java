@@ -7,7 +7,9 @@ import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationScript;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -42,19 +44,43 @@ public final class MigrationDescriptor extends AbstractTestDescriptor implements
         return Type.CONTAINER;
     }
 
+    /** The four steps, then the drills rehearsal.yaml switches on. */
     public List<DiscoverySelector> childSelectors() {
-        return Step.migrationSteps().stream().map(s -> (DiscoverySelector) DiscoverySelectors.selectUniqueId(
-                getUniqueId().append(SegmentTypes.STEP, s.id()))).toList();
+        Stream<String> ids = Stream.concat(Step.migrationSteps().stream().map(Step::id), drills().stream().map(DrillStep::id));
+        return ids.map(id -> (DiscoverySelector) DiscoverySelectors.selectUniqueId(
+                getUniqueId().append(SegmentTypes.STEP, id))).toList();
     }
 
-    public Optional<StepDescriptor> createStep(String id) {
+    /** The step or drill node for {@code id}; a drill only when it is planned. */
+    public Optional<? extends TestDescriptor> createStep(String id) {
+        Optional<StepDescriptor> step = createFixedStep(id);
+        return step.isPresent() ? step : drills().stream().filter(d -> d.id().equals(id)).findFirst().map(this::drill);
+    }
+
+    private List<DrillStep> drills() {
+        return DrillStep.planned(migration, target.suite().declarations().drills());
+    }
+
+    private DrillDescriptor drill(DrillStep drill) {
+        MigrationScript up = migration.up();
+        int k = drill.isBackupRestore() ? 0 : drill.fault().afterStatements();
+        TestSource source = k == 0 || k > up.statements().size() ? source(up) : FileSource.from(up.file().toFile(),
+                FilePosition.from(up.statements().get(k - 1).line(), up.statements().get(k - 1).column()));
+        return new DrillDescriptor(getUniqueId().append(SegmentTypes.STEP, drill.id()), drill, migration,
+                target.suite().declarations().drills(), source, name(drill.displayName()));
+    }
+
+    private String name(String step) {
+        return getDisplayName() + ": " + step + " (" + target.getDisplayName() + ")";
+    }
+
+    private Optional<StepDescriptor> createFixedStep(String id) {
         Declarations declarations = target.suite().declarations();
         return Step.find(id).filter(s -> s.perMigration() && s.id().equals(id)).map(step -> {
             boolean rollback = step == Step.ROLLBACK_SCHEMA || step == Step.ROLLBACK_DATA;
             MigrationScript script = rollback && migration.down() != null ? migration.down() : migration.up();
             return new StepDescriptor(getUniqueId().append(SegmentTypes.STEP, step.id()), step, migration,
-                    declarations.expectedDefect(migration.version(), step), source(script),
-                    getDisplayName() + ": " + step.displayName() + " (" + target.getDisplayName() + ")");
+                    declarations.expectedDefect(migration.version(), step), source(script), name(step.displayName()));
         });
     }
 

@@ -1,13 +1,25 @@
 package dev.rehearsal.engine.descriptor;
 
+import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.execution.RehearsalContext;
+import dev.rehearsal.engine.results.RehearsalResults;
 import dev.rehearsal.engine.results.ResultsWriter;
+import dev.rehearsal.report.ReportOptions;
+import dev.rehearsal.report.ReportWriter;
+import dev.rehearsal.report.model.ReadinessReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The root: when every suite has run, writes the results model and stops any container servers. */
+/**
+ * The root: when every suite has run, writes the results model, then the readiness report built
+ * from it, and stops any container servers.
+ */
 public final class RehearsalEngineDescriptor extends EngineDescriptor implements Node<RehearsalContext> {
+    static final String REPORT_LINE = "Rehearsal readiness report: ";
 
     public RehearsalEngineDescriptor(UniqueId uniqueId) {
         super(uniqueId, "Rehearsal");
@@ -19,9 +31,32 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
             if (getChildren().isEmpty()) {
                 return; // nothing was selected (e.g. Surefire asking every engine about Jupiter classes): keep the last results
             }
-            ResultsWriter.write(ResultsAssembler.assemble(this, context.recorder()), context.config().reportDirectory());
+            Path directory = context.config().reportDirectory();
+            RehearsalResults results = ResultsAssembler.assemble(this, context.recorder());
+            ResultsWriter.write(results, directory); // first: a report that fails to render must not cost the results
+            writeReport(context, results, directory, System.out);
         } finally {
             context.servers().close();
+        }
+    }
+
+    /**
+     * Renders the report and prints where it is, so a build log shows it. A failure to render is
+     * printed and published, never thrown: the rehearsal's verdicts stand without it.
+     */
+    private void writeReport(RehearsalContext context, RehearsalResults results, Path directory, PrintStream out) {
+        try {
+            ReadinessReport report = ReportWriter.build(results, ReportOptions.defaults()
+                    .withMigrationsRoot(context.config().paths().resolveForOutput(".")));
+            Path html = ReportWriter.write(report, directory).toAbsolutePath();
+            out.println(REPORT_LINE + html + " (" + report.readiness().label() + ")");
+            context.publish(this, Map.of("report", html.toString(), "readiness", report.readiness().label()));
+        } catch (RuntimeException e) {
+            Path json = directory.resolve(Constants.RESULTS_FILE).toAbsolutePath();
+            String message = "Rehearsal readiness report could not be written into " + directory.toAbsolutePath() + ": " + e
+                    + "; the results are in " + json + " (render them with `rehearsal report --from " + json + "`)";
+            out.println(message);
+            context.publish(this, Map.of("report-error", message));
         }
     }
 }

@@ -44,7 +44,7 @@ final class ResultsAssembler {
             if (child instanceof MigrationDescriptor m) {
                 String migrationReason = recorder.containerReason(m.getUniqueId());
                 List<StepResult> steps = m.getChildren().stream()
-                        .map(s -> step((StepDescriptor) s, recorder, migrationReason != null ? migrationReason : inherited))
+                        .map(s -> step(s, recorder, migrationReason != null ? migrationReason : inherited))
                         .toList();
                 migrations.add(new MigrationResult(m.migration().version().text(), m.migration().description(),
                         m.migration().hasRollback(), m.needsBackup(), m.lossy(), steps));
@@ -68,12 +68,22 @@ final class ResultsAssembler {
         return !reason.contains("makes an unavailable target a failure");
     }
 
-    private static StepResult step(StepDescriptor step, ResultsRecorder recorder, String reason) {
-        StepResult recorded = recorder.step(step.getUniqueId());
+    /** What the recorder saw of a step or drill node; an unrun one inherits its container's reason. */
+    private static StepResult step(TestDescriptor node, ResultsRecorder recorder, String reason) {
+        StepResult recorded = recorder.step(node.getUniqueId());
         if (recorded != null) {
             return recorded;
         }
-        return new StepResult(step.step().id(), step.step().displayName(), Verdict.SKIPPED,
-                reason == null ? "not run" : reason, null, 0, false);
+        String id;
+        String name;
+        if (node instanceof DrillDescriptor drill) {
+            id = drill.drill().id();
+            name = drill.drill().displayName();
+        } else {
+            Step step = ((StepDescriptor) node).step();
+            id = step.id();
+            name = step.displayName();
+        }
+        return new StepResult(id, name, Verdict.SKIPPED, reason == null ? "not run" : reason, null, 0, false);
     }
 }

@@ -51,7 +51,7 @@ public final class StepDescriptor extends AbstractTestDescriptor implements Node
         if (reason == null) {
             return SkipResult.doNotSkip();
         }
-        StepExecution.skipped(this, context, step, reason);
+        StepExecution.skipped(this, context, step.id(), step.displayName(), reason);
         return SkipResult.skip(reason);
     }
 

@@ -2,7 +2,6 @@ package dev.rehearsal.engine.discovery;
 
 import dev.rehearsal.engine.descriptor.MigrationDescriptor;
 import dev.rehearsal.engine.descriptor.SegmentTypes;
-import dev.rehearsal.engine.descriptor.StepDescriptor;
 import dev.rehearsal.engine.descriptor.SuiteDescriptor;
 import dev.rehearsal.engine.descriptor.TargetDescriptor;
 import java.util.LinkedHashSet;
@@ -39,10 +38,10 @@ final class ChildResolver implements SelectorResolver {
             case SegmentTypes.STEP:
                 child = context.addToParent(() -> DiscoverySelectors.selectUniqueId(parentId), parent -> {
                     if (parent instanceof MigrationDescriptor m) {
-                        return m.createStep(last.getValue());
+                        return m.createStep(last.getValue()).map(TestDescriptor.class::cast);
                     }
-                    return parent instanceof TargetDescriptor t ? t.createSetStep(last.getValue())
-                            : Optional.<StepDescriptor>empty();
+                    return parent instanceof TargetDescriptor t ? t.createSetStep(last.getValue()).map(TestDescriptor.class::cast)
+                            : Optional.<TestDescriptor>empty();
                 });
                 return child.map(s -> Resolution.match(Match.exact(s))).orElse(Resolution.unresolved());
             default:

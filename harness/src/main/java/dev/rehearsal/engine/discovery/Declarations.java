@@ -1,7 +1,10 @@
 package dev.rehearsal.engine.discovery;
 
+import dev.rehearsal.drill.DrillOptions;
+import dev.rehearsal.drill.FaultOptions;
 import dev.rehearsal.engine.descriptor.Step;
 import dev.rehearsal.migration.MigrationVersion;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,18 +17,20 @@ import java.util.Set;
  * @param expected deliberate defects (the project's own drills): the step must fail with the message
  * @param fixtures fixtures directory relative to the declarations file, or null
  * @param verification verification-suite directory relative to the declarations file, or null
+ * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
-        List<ExpectedDefect> expected, String fixtures, String verification) {
+        List<ExpectedDefect> expected, String fixtures, String verification, Drills drills) {
 
     public Declarations {
         irreversible = Set.copyOf(irreversible);
         lossy = Set.copyOf(lossy);
         expected = List.copyOf(expected);
+        drills = drills == null ? Drills.off() : drills;
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), List.of(), null, null);
+        return new Declarations(Set.of(), Set.of(), List.of(), null, null, Drills.off());
     }
 
     public boolean isIrreversible(MigrationVersion version) {
@@ -50,5 +55,31 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
      * @param failsWith text the failure message must contain
      */
     public record ExpectedDefect(MigrationVersion migration, Step step, String failsWith) {
+    }
+
+    /**
+     * The {@code drills} block: drills run as extra steps under every migration, each on a scratch
+     * database of its own.
+     *
+     * @param backup one step per migration: restoring the pre-migration backup brings back schema and data
+     * @param faults one step per planned fault ({@code FaultInjection.plan}): the migration interrupted
+     *     there recovers to the pre-migration state
+     * @param maxFaults at most this many "fail after statement k" faults per migration (a deterministic sample)
+     * @param objective the recovery-time objective of the backup restore
+     */
+    public record Drills(boolean backup, boolean faults, int maxFaults, Duration objective) {
+
+        public static Drills off() {
+            return new Drills(false, false, FaultOptions.DEFAULT_MAX_FAULTS, DrillOptions.DEFAULT_OBJECTIVE);
+        }
+
+        public boolean any() {
+            return backup || faults;
+        }
+
+        /** The injection settings the fault steps are planned and run with. */
+        public FaultOptions faultOptions() {
+            return FaultOptions.defaults().withMaxFaults(maxFaults);
+        }
     }
 }

@@ -1,17 +1,21 @@
 package dev.rehearsal.engine.discovery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.drill.Durations;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.descriptor.Step;
 import dev.rehearsal.migration.MigrationVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +39,8 @@ public final class DeclarationsReader {
         try {
             parsed = YAML.readValue(file.toFile(), File.class);
         } catch (IOException e) {
-            throw bad(file, e.getMessage().lines().findFirst().orElse("unreadable")
-                    + "; expected keys: irreversible, lossy, expect, fixtures, verification");
+            throw bad(where(file, e), message(e) + "; expected keys: irreversible, lossy, expect, fixtures, verification,"
+                    + " drills (backup, faults, max-faults, objective)");
         }
         if (parsed == null) {
             return Declarations.none();
@@ -57,7 +61,25 @@ public final class DeclarationsReader {
                     step, e.failsWith));
         }
         return new Declarations(versions(file, parsed.irreversible), versions(file, parsed.lossy), expected,
-                parsed.fixtures, parsed.verification);
+                parsed.fixtures, parsed.verification, parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills());
+    }
+
+    /** {@code file:line:column} when the parser knows where it stopped. */
+    private static String where(Path file, IOException e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null
+                && json.getLocation() != JsonLocation.NA && json.getLocation().getLineNr() > 0) {
+            return file + ":" + json.getLocation().getLineNr() + ":" + json.getLocation().getColumnNr();
+        }
+        return file.toString();
+    }
+
+    private static String message(IOException e) {
+        String text = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException) {
+            text = cause.getMessage();
+        }
+        return String.valueOf(text).lines().findFirst().orElse("unreadable");
     }
 
     private static Set<MigrationVersion> versions(Path file, List<String> texts) {
@@ -76,7 +98,11 @@ public final class DeclarationsReader {
     }
 
     private static RehearsalException bad(Path file, String what) {
-        return new RehearsalException(ErrorCode.BAD_SUITE_FILE, file + ": " + what);
+        return bad(file.toString(), what);
+    }
+
+    private static RehearsalException bad(String where, String what) {
+        return new RehearsalException(ErrorCode.BAD_SUITE_FILE, where + ": " + what);
     }
 
     /** The file's shape, for Jackson. */
@@ -86,6 +112,37 @@ public final class DeclarationsReader {
         public List<Expect> expect;
         public String fixtures;
         public String verification;
+        public DrillsBlock drills;
+    }
+
+    /** {@code drills:}; bad values throw while parsing so the error carries the line. */
+    static final class DrillsBlock {
+        public boolean backup;
+        public boolean faults;
+        private int maxFaults = Declarations.Drills.off().maxFaults();
+        private Duration objective = Declarations.Drills.off().objective();
+
+        @JsonProperty("max-faults")
+        public void setMaxFaults(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("drills.max-faults must be at least 1, was " + max);
+            }
+            maxFaults = max;
+        }
+
+        @JsonProperty("objective")
+        public void setObjective(String text) {
+            try {
+                objective = Durations.parse(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("drills.objective: '" + text
+                        + "' is not a duration; write e.g. 15m, 90s, 1h or 500ms", e);
+            }
+        }
+
+        Declarations.Drills toDrills() {
+            return new Declarations.Drills(backup, faults, maxFaults, objective);
+        }
     }
 
     static final class Expect {

@@ -33,7 +33,8 @@ public final class ChainRehearsal {
      * chain cannot go further back).
      */
     public static Outcome fullChain(TargetRun run) {
-        return onFreshDatabase(run, (db, runner) -> {
+        return run.onFreshDatabase(db -> {
+            MigrationRunner runner = run.runner(db.target());
             Optional<Migration> stop = run.set().migrations().stream()
                     .filter(m -> run.declarations().isIrreversible(m.version())).reduce((a, b) -> b);
             stop.ifPresent(m -> runner.up(m.version()));
@@ -47,14 +48,15 @@ public final class ChainRehearsal {
                         diff.render());
             }
             return stop.isEmpty() ? Outcome.passed()
-                    : new Outcome(dev.rehearsal.engine.results.Verdict.PASSED, "rolled back to V" + stop.get().version()
-                            + ", the newest migration declared irreversible", null);
+                    : Outcome.passed("rolled back to V" + stop.get().version()
+                            + ", the newest migration declared irreversible");
         });
     }
 
     /** Up every migration; the history must hold each version once, in order, with its SHA-256, and validate. */
     public static Outcome history(TargetRun run) {
-        return onFreshDatabase(run, (db, runner) -> {
+        return run.onFreshDatabase(db -> {
+            MigrationRunner runner = run.runner(db.target());
             runner.up(null);
             List<HistoryRow> rows;
             try (Connection c = db.target().connect()) {
@@ -88,28 +90,6 @@ public final class ChainRehearsal {
             }
             return Outcome.passed();
         });
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        Outcome run(IsolatedDatabase db, MigrationRunner runner) throws SQLException;
-    }
-
-    private static Outcome onFreshDatabase(TargetRun run, Work work) {
-        IsolatedDatabase db = run.freshDatabase();
-        boolean passed = false;
-        try {
-            Outcome outcome = work.run(db, run.runner(db.target()));
-            passed = true;
-            return outcome;
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error on " + db.target().displayUrl() + ": " + e.getMessage(), e);
-        } finally {
-            if (!passed) {
-                run.failed();
-            }
-            run.release(db);
-        }
     }
 
     private static SchemaSnapshot schema(TargetRun run, IsolatedDatabase db) {

@@ -89,6 +89,15 @@ public final class MigrationRehearsal {
         return null;
     }
 
+    /**
+     * Why the drills under this migration cannot run now, or null. They run on scratch databases of
+     * their own, so only a failed apply (the migration cannot be applied at all) stops them;
+     * irreversible migrations and those without a down keep theirs: a backup is their way back.
+     */
+    public String drillSkipReason() {
+        return apply == State.FAILED ? "skipped: apply of V" + migration.version() + " failed" : null;
+    }
+
     /** Runs {@code step} (and, silently, any predecessor not yet run). */
     public Outcome run(Step step) {
         switch (step) {

@@ -5,19 +5,30 @@ import org.opentest4j.AssertionFailedError;
 /** A step's finding (a rollback that does not restore the schema...), with the diff for the results model. */
 public final class StepFailure extends AssertionFailedError {
     private final String diffText;
+    private final RecoveryTime recovery;
 
     StepFailure(String message, String diffText) {
-        super(message);
-        this.diffText = diffText;
+        this(message, diffText, null, null);
     }
 
     StepFailure(String message, String diffText, Throwable cause) {
+        this(message, diffText, cause, null);
+    }
+
+    /** @param recovery a drill's measured recovery, recorded as the step's time; null for the step's own */
+    StepFailure(String message, String diffText, Throwable cause, RecoveryTime recovery) {
         super(message, cause);
         this.diffText = diffText;
+        this.recovery = recovery;
     }
 
     /** The rendered difference, or null. */
     public String diffText() {
         return diffText;
+    }
+
+    /** The drill's recovery time, or null. */
+    public RecoveryTime recovery() {
+        return recovery;
     }
 }

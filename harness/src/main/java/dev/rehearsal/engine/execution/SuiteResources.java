@@ -20,20 +20,27 @@ import java.util.stream.Collectors;
 public final class SuiteResources {
     private final List<VerificationSuite> suites;
     private final FixtureSeeding fixtures;
+    private final Path fixturesDirectory;
 
-    private SuiteResources(List<VerificationSuite> suites, FixtureSeeding fixtures) {
+    private SuiteResources(List<VerificationSuite> suites, FixtureSeeding fixtures, Path fixturesDirectory) {
         this.suites = List.copyOf(suites);
         this.fixtures = fixtures;
+        this.fixturesDirectory = fixturesDirectory;
     }
 
     /** Reads both directories (either may be null); a broken file throws with its location. */
     public static SuiteResources load(Path fixturesDirectory, Path verificationDirectory) {
         List<VerificationSuite> suites = verificationDirectory == null ? List.of() : SuiteLoader.loadAll(verificationDirectory);
-        return new SuiteResources(suites, FixtureSeeding.load(fixturesDirectory));
+        return new SuiteResources(suites, FixtureSeeding.load(fixturesDirectory), fixturesDirectory);
     }
 
     public static SuiteResources none() {
-        return new SuiteResources(List.of(), FixtureSeeding.load(null));
+        return new SuiteResources(List.of(), FixtureSeeding.load(null), null);
+    }
+
+    /** The fixtures directory (the drills load it themselves), or null. */
+    Path fixturesDirectory() {
+        return fixturesDirectory;
     }
 
     void seed(Connection c, Dialect d, MigrationVersion version) {

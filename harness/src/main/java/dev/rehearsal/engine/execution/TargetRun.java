@@ -84,6 +84,34 @@ public final class TargetRun implements AutoCloseable {
         return server == null ? IsolatedDatabase.sqlite("rehearsal") : IsolatedDatabase.on(server, "rehearsal");
     }
 
+    /** A scratch database's work; SQL errors are reported with the database's URL. */
+    @FunctionalInterface
+    interface ScratchWork {
+        Outcome run(IsolatedDatabase db) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a fresh database of this target's kind (the set-level steps and the
+     * drills, which must not disturb the migration being rehearsed), then drops it, or keeps it
+     * when the work failed and rehearsal.keep-failed-databases is on.
+     */
+    Outcome onFreshDatabase(ScratchWork work) {
+        IsolatedDatabase db = freshDatabase();
+        boolean passed = false;
+        try {
+            Outcome outcome = work.run(db);
+            passed = true;
+            return outcome;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error on " + db.target().displayUrl() + ": " + e.getMessage(), e);
+        } finally {
+            if (!passed) {
+                failed();
+            }
+            release(db);
+        }
+    }
+
     MigrationRunner runner() {
         return runner(database.target());
     }

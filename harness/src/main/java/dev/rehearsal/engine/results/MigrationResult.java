@@ -9,7 +9,8 @@ import java.util.List;
  * @param name the description part of the file name
  * @param needsBackup declared irreversible: the rollback was not rehearsed, release needs a verified backup
  * @param lossy declared lossy: data lost by the rollback is a warning
- * @param steps in order: apply, rollback-schema, rollback-data, redo
+ * @param steps in order: apply, rollback-schema, rollback-data, redo, then the drills rehearsal.yaml switches on
+ *     (backup-restore, fault-fail-k..., fault-cut-k)
  */
 public record MigrationResult(String version, String name, boolean hasRollback, boolean needsBackup, boolean lossy,
         List<StepResult> steps) {

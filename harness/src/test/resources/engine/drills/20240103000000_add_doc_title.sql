@@ -1,0 +1,3 @@
+-- +migrate Up
+ALTER TABLE docs ADD COLUMN title VARCHAR(200);
+UPDATE docs SET title = path;

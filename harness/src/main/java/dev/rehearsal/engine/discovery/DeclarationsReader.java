@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
@@ -39,8 +40,9 @@ public final class DeclarationsReader {
         try {
             parsed = YAML.readValue(file.toFile(), File.class);
         } catch (IOException e) {
-            throw bad(where(file, e), message(e) + "; expected keys: irreversible, lossy, expect, fixtures, verification,"
-                    + " drills (backup, faults, max-faults, objective)");
+            throw bad(where(file, e), message(e) + (e instanceof UnrecognizedPropertyException
+                    ? "; expected keys: irreversible, lossy, expect, fixtures, verification,"
+                            + " drills (backup, faults, max-faults, objective)" : ""));
         }
         if (parsed == null) {
             return Declarations.none();
@@ -135,8 +137,9 @@ public final class DeclarationsReader {
             try {
                 objective = Durations.parse(text);
             } catch (RuntimeException e) {
+                // no cause: Jackson reports the root cause's message
                 throw new IllegalArgumentException("drills.objective: '" + text
-                        + "' is not a duration; write e.g. 15m, 90s, 1h or 500ms", e);
+                        + "' is not a duration; write e.g. 15m, 90s, 1h or 500ms");
             }
         }
 

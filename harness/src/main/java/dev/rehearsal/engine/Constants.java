@@ -38,8 +38,9 @@ public final class Constants {
     public static final String KEEP_FAILED_DATABASES = "rehearsal.keep-failed-databases";
 
     /**
-     * Where {@code rehearsal-results.json} is written; relative paths resolve against the project
-     * root. Default {@code reports}.
+     * Where {@code rehearsal-results.json} and the readiness report built from it
+     * ({@code rehearsal-report.html}, {@code rehearsal-report.json}) are written; relative paths
+     * resolve against the project root. Default {@code reports}.
      */
     public static final String REPORT_DIR = "rehearsal.report.dir";
 
@@ -72,7 +73,11 @@ public final class Constants {
     /** The verification suites directory of {@link ConfiguredRehearsal}. Default: none. */
     public static final String VERIFICATION = "rehearsal.verification";
 
-    /** The declarations file in a migrations directory (lossy, irreversible, expected defects). */
+    /**
+     * The declarations file in a migrations directory: lossy, irreversible, expected defects, and
+     * the {@code drills} block (backup, faults, max-faults, objective) that adds drill steps under
+     * every migration.
+     */
     public static final String DECLARATIONS_FILE = "rehearsal.yaml";
 
     /** The results file written into the report directory at the end of every engine run. */

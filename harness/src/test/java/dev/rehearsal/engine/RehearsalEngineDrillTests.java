@@ -168,6 +168,21 @@ class RehearsalEngineDrillTests {
     }
 
     @Test
+    void reportThatCannotBeWrittenKeepsTheResultsAndSaysSo() throws IOException {
+        Files.createDirectories(reports.resolve(ReportWriter.HTML_FILE)); // a directory where the file should go
+
+        EngineExecutionResults results = EngineRuns.runSet(reports, "good", Map.of());
+
+        results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0));
+        results.containerEvents().assertStatistics(s -> s.started(6).succeeded(6).failed(0));
+        assertThat(ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites()).hasSize(1);
+        assertThat(results.allEvents().reportingEntryPublished().list()).anySatisfy(e -> assertThat(
+                e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("report-error"))
+                .startsWith("Rehearsal readiness report could not be written: cannot write the report into " + reports)
+                .contains(reports.resolve(Constants.RESULTS_FILE).toAbsolutePath().toString()));
+    }
+
+    @Test
     void reportWithoutDrillsLeavesTheirColumnsNotRun() throws IOException {
         EngineRuns.runSet(reports, "good", Map.of());
 

@@ -53,8 +53,9 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
             context.publish(this, Map.of("report", html.toString(), "readiness", report.readiness().label()));
         } catch (RuntimeException e) {
             Path json = directory.resolve(Constants.RESULTS_FILE).toAbsolutePath();
-            String message = "Rehearsal readiness report could not be written into " + directory.toAbsolutePath() + ": " + e
-                    + "; the results are in " + json + " (render them with `rehearsal report --from " + json + "`)";
+            String message = "Rehearsal readiness report could not be written: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")") + "; the results are in " + json
+                    + " (render them with `rehearsal report --from " + json + "`)";
             out.println(message);
             context.publish(this, Map.of("report-error", message));
         }

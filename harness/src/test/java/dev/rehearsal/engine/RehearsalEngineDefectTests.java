@@ -5,37 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.engine.results.ResultsWriter;
 import dev.rehearsal.engine.results.StepResult;
 import dev.rehearsal.engine.results.Verdict;
-import dev.rehearsal.testing.TestDatabases;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Each defect kind, detected on every engine (an unreachable local server aborts the test). */
 class RehearsalEngineDefectTests {
     @TempDir
     Path reports;
-
-    private Map<String, String> on(String engine) {
-        if (engine.equals("postgres")) {
-            TestDatabases.server(engine, TestDatabases.POSTGRES_URL);
-        } else if (engine.equals("mariadb")) {
-            TestDatabases.server(engine, TestDatabases.MARIADB_URL);
-        }
-        return Map.of(Constants.TARGETS, engine, Constants.POSTGRES_URL, TestDatabases.POSTGRES_URL,
-                Constants.MARIADB_URL, TestDatabases.MARIADB_URL, Constants.REQUIRE_TARGETS, "true");
-    }
-
-    private static List<String> failures(EngineExecutionResults results) {
-        return results.testEvents().failed().list().stream()
-                .map(e -> e.getTestDescriptor().getDisplayName() + " -> " + e.getPayload(TestExecutionResult.class)
-                        .flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse(""))
-                .toList();
-    }
 
     private StepResult step(int migration, int step) {
         return ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0)
@@ -45,16 +25,16 @@ class RehearsalEngineDefectTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void goodSetPassesOnEveryEngine(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "good", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "good", EngineRuns.on(engine));
 
-        assertThat(failures(results)).isEmpty();
+        assertThat(EngineRuns.failures(results)).isEmpty();
         results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0).skipped(0).aborted(0));
     }
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void rollbackThatForgetsAnIndexIsReported(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "forgotten-index", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "forgotten-index", EngineRuns.on(engine));
 
         results.testEvents().assertStatistics(s -> s.started(9).succeeded(9).failed(0).skipped(1).aborted(0));
         StepResult rollback = step(1, 1);
@@ -65,10 +45,10 @@ class RehearsalEngineDefectTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void rollbackThatLosesAColumnsDataIsReported(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "lost-column-data", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "lost-column-data", EngineRuns.on(engine));
 
         results.testEvents().assertStatistics(s -> s.started(9).succeeded(8).failed(1).skipped(1).aborted(0));
-        assertThat(failures(results)).singleElement().asString()
+        assertThat(EngineRuns.failures(results)).singleElement().asString()
                 .startsWith("V20240102000000 drop bio: rollback preserves data (" + engine + ") -> rollback of V20240102000000 drop bio"
                         + " did not preserve the data")
                 .contains("users");
@@ -78,10 +58,10 @@ class RehearsalEngineDefectTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void rollbackThatFailsIsReported(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "failing-down", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "failing-down", EngineRuns.on(engine));
 
         results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2).skipped(2).aborted(0));
-        assertThat(failures(results)).first().asString()
+        assertThat(EngineRuns.failures(results)).first().asString()
                 .startsWith("V20240102000000 create tags: rollback restores schema (" + engine + ") -> rollback of V20240102000000"
                         + " create tags failed")
                 .contains("tagz");
@@ -90,10 +70,10 @@ class RehearsalEngineDefectTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void migrationWithoutDownFailsItsRollback(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "missing-down", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "missing-down", EngineRuns.on(engine));
 
         results.testEvents().assertStatistics(s -> s.started(8).succeeded(6).failed(2).skipped(2).aborted(0));
-        assertThat(failures(results)).first().asString()
+        assertThat(EngineRuns.failures(results)).first().asString()
                 .isEqualTo("V20240102000000 create tags: rollback restores schema (" + engine + ") -> migration 20240102000000 has no"
                         + " down script; add a down script, or declare the migration irreversible in rehearsal.yaml");
         assertThat(step(1, 2).message()).startsWith("skipped: no rollback to rehearse");

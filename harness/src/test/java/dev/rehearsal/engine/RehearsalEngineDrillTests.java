@@ -12,19 +12,16 @@ import dev.rehearsal.engine.results.TargetResult;
 import dev.rehearsal.engine.results.TargetStatus;
 import dev.rehearsal.engine.results.Verdict;
 import dev.rehearsal.report.ReportWriter;
-import dev.rehearsal.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -46,23 +43,6 @@ class RehearsalEngineDrillTests {
     @TempDir
     Path reports;
 
-    private Map<String, String> on(String engine) {
-        if (engine.equals("postgres")) {
-            TestDatabases.server(engine, TestDatabases.POSTGRES_URL);
-        } else if (engine.equals("mariadb")) {
-            TestDatabases.server(engine, TestDatabases.MARIADB_URL);
-        }
-        return Map.of(Constants.TARGETS, engine, Constants.POSTGRES_URL, TestDatabases.POSTGRES_URL,
-                Constants.MARIADB_URL, TestDatabases.MARIADB_URL, Constants.REQUIRE_TARGETS, "true");
-    }
-
-    private static List<String> failures(EngineExecutionResults results) {
-        return results.testEvents().failed().list().stream()
-                .map(e -> e.getTestDescriptor().getDisplayName() + " -> " + e.getPayload(TestExecutionResult.class)
-                        .flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse(""))
-                .toList();
-    }
-
     private TargetResult target() {
         return ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0);
     }
@@ -70,9 +50,9 @@ class RehearsalEngineDrillTests {
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void drillsRunAsStepsUnderEveryMigrationOnEveryEngine(String engine) {
-        EngineExecutionResults results = EngineRuns.runSet(reports, "drills", on(engine));
+        EngineExecutionResults results = EngineRuns.runSet(reports, "drills", EngineRuns.on(engine));
 
-        assertThat(failures(results)).isEmpty();
+        assertThat(EngineRuns.failures(results)).isEmpty();
         results.testEvents().assertStatistics(s -> s.started(23).succeeded(23).failed(0).skipped(3).aborted(0));
         results.containerEvents().assertStatistics(s -> s.started(6).succeeded(6).failed(0).skipped(0).aborted(0));
         TargetResult target = target();
@@ -108,7 +88,7 @@ class RehearsalEngineDrillTests {
         EngineExecutionResults results = EngineRuns.runSet(reports, "drill-objective", Map.of());
 
         results.testEvents().assertStatistics(s -> s.started(7).succeeded(6).failed(1).skipped(0).aborted(0));
-        assertThat(failures(results)).singleElement().asString()
+        assertThat(EngineRuns.failures(results)).singleElement().asString()
                 .startsWith("V20240101000000 create users: backup restores state (sqlite) -> restoring the pre-migration"
                         + " backup of V20240101000000 create users did not recover:")
                 .contains("over the recovery-time objective of 0.000 s");

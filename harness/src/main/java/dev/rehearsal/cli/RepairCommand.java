@@ -16,8 +16,10 @@ final class RepairCommand extends MigrationCommand {
         List<String> changes = runner().repair();
         if (changes.isEmpty()) {
             out().println("nothing to repair");
+            return 0;
         }
         changes.forEach(out()::println);
+        out().println("(history changes only, in one transaction; the schema and data were not touched)");
         return 0;
     }
 }

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * Decides READY / NOT READY. A target is NOT READY on any failure that was not declared as an
  * expected defect, any migration without a rollback that is not declared irreversible, and any
- * irreversible migration without a verified backup. Skipped targets never count as a pass.
+ * irreversible migration without a verified backup. Skipped targets never count as a pass. A
+ * target whose only problems sit on migrations with declared, detected defects is a drill:
+ * DEFECTS DETECTED, never READY.
  */
 final class ReadinessRules {
 
@@ -33,18 +35,26 @@ final class ReadinessRules {
             problems.add((failure.migration() == null ? "" : failure.migration() + ": ") + failure.proof() + " failed"
                     + (failure.message() == null ? "" : " (" + firstLine(failure.message()) + ")"));
         }
+        List<String> declared = new ArrayList<>();
         for (MigrationRow row : rows) {
             String migration = row.version() + " " + row.name();
+            List<String> found = hasExpectedDefect(row) ? declared : problems;
             if (!row.hasRollback() && !row.needsBackup()) {
-                problems.add(migration + ": no rollback, and not declared irreversible");
+                found.add(migration + ": no rollback, and not declared irreversible");
             }
             if (row.needsBackup() && status(row, Proof.BACKUP_RESTORE) != ProofStatus.PASSED) {
-                problems.add(migration + ": irreversible, and no verified backup restore");
+                found.add(migration + ": irreversible, and no verified backup restore");
             }
+            row.proofs().stream().filter(ProofCell::expectedDefect)
+                    .forEach(c -> declared.add(migration + ": " + c.title() + " fails, as declared"));
         }
         if (!problems.isEmpty()) {
             return new Decision(Readiness.NOT_READY, problems.get(0)
                     + (problems.size() > 1 ? "; and " + (problems.size() - 1) + " more" : ""));
+        }
+        if (!declared.isEmpty()) {
+            return new Decision(Readiness.DEFECTS_DETECTED, "a drill, not releasable: " + declared.get(0)
+                    + (declared.size() > 1 ? "; and " + (declared.size() - 1) + " more" : ""));
         }
         long warnings = rows.stream().flatMap(r -> r.proofs().stream()).filter(c -> c.status() == ProofStatus.WARNING).count();
         long backedUp = rows.stream().filter(MigrationRow::needsBackup).count();
@@ -66,6 +76,11 @@ final class ReadinessRules {
             return new Decision(Readiness.NOT_READY, "NOT READY on " + names(notReady) + ": "
                     + notReady.get(0).reason() + skippedNote);
         }
+        List<TargetReport> drills = of(targets, Readiness.DEFECTS_DETECTED);
+        if (!drills.isEmpty()) {
+            return new Decision(Readiness.DEFECTS_DETECTED, "declared defects detected on " + names(drills) + ": "
+                    + drills.get(0).reason() + skippedNote);
+        }
         if (ready.isEmpty()) {
             return new Decision(Readiness.SKIPPED, targets.isEmpty() ? "no target was selected"
                     : "no target ran" + skippedNote);
@@ -73,18 +88,34 @@ final class ReadinessRules {
         return new Decision(Readiness.READY, "ready on " + names(ready) + ": " + ready.get(0).reason() + skippedNote);
     }
 
-    /** The whole report: the worst suite decides. */
+    /**
+     * The whole report: the worst real suite decides. Drill suites (defects declared and detected)
+     * are counted beside it, not in it; a report of drills only says DEFECTS DETECTED.
+     */
     static Decision overall(List<Decision> suites) {
+        List<Decision> real = suites.stream().filter(d -> d.readiness() != Readiness.DEFECTS_DETECTED).toList();
+        long drills = suites.size() - real.size();
+        String drillNote = drills == 0 ? "" : "; " + drills + " drill set" + (drills == 1 ? "" : "s")
+                + " detected " + (drills == 1 ? "its" : "their") + " declared defects";
+        if (real.isEmpty()) {
+            return suites.size() == 1 ? suites.get(0)
+                    : new Decision(Readiness.DEFECTS_DETECTED, "all " + suites.size() + " sets are drills" + drillNote);
+        }
         for (Readiness worst : List.of(Readiness.NOT_READY, Readiness.SKIPPED)) {
-            List<Decision> hits = suites.stream().filter(d -> d.readiness() == worst).toList();
+            List<Decision> hits = real.stream().filter(d -> d.readiness() == worst).toList();
             if (!hits.isEmpty()) {
                 return suites.size() == 1 ? hits.get(0)
-                        : new Decision(worst, hits.size() + " of " + suites.size() + " migration sets "
-                                + worst.label() + ": " + hits.get(0).reason());
+                        : new Decision(worst, hits.size() + " of " + real.size() + " migration sets "
+                                + worst.label() + ": " + hits.get(0).reason() + drillNote);
             }
         }
         return suites.size() == 1 ? suites.get(0)
-                : new Decision(Readiness.READY, "all " + suites.size() + " migration sets ready");
+                : new Decision(Readiness.READY, (real.size() == 1 ? "the migration set is ready"
+                        : "all " + real.size() + " migration sets ready") + drillNote);
+    }
+
+    private static boolean hasExpectedDefect(MigrationRow row) {
+        return row.proofs().stream().anyMatch(ProofCell::expectedDefect);
     }
 
     static ProofStatus status(MigrationRow row, Proof proof) {

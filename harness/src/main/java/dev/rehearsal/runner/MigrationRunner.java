@@ -181,6 +181,8 @@ public final class MigrationRunner {
      */
     public List<String> repair() {
         return mutate((c, rows) -> {
+            // History edits only, all or nothing: one transaction on every engine.
+            c.setAutoCommit(false);
             List<String> changes = new ArrayList<>();
             for (HistoryRow row : rows.values()) {
                 if (row.status() == HistoryStatus.FAILED) {
@@ -198,6 +200,8 @@ public final class MigrationRunner {
                     }
                 }
             }
+            c.commit();
+            c.setAutoCommit(true);
             return changes;
         });
     }

@@ -52,14 +52,36 @@ class ReadinessRulesTests {
     }
 
     @Test
-    void aFailureDeclaredAsExpectedDefectStaysReady() {
-        StepResult expected = new StepResult("rollback-schema", "rollback restores schema", Verdict.FAILED,
-                "index idx_posts left behind", null, 5, true);
+    void aDetectedDeclaredDefectMakesADrillNeverReady() {
+        StepResult expected = new StepResult("rollback-schema", "rollback restores schema", Verdict.PASSED,
+                "expected defect detected: index idx_posts left behind", null, 5, true);
         ReadinessReport report = build(sqliteOnly(migration("1", "posts",
                 List.of(passed("apply"), expected, passed("rollback-data"), passed("redo")))));
 
-        assertThat(report.readiness()).isEqualTo(Readiness.READY);
+        assertThat(report.readiness()).isEqualTo(Readiness.DEFECTS_DETECTED);
+        assertThat(report.reason()).isEqualTo(
+                "declared defects detected on sqlite: a drill, not releasable: 1 posts: rollback restores schema fails, as declared");
         assertThat(report.suites().get(0).targets().get(0).failures()).isEmpty();
+    }
+
+    @Test
+    void drillSetsAreCountedBesideTheRealVerdictNotInIt() {
+        StepResult expected = new StepResult("rollback-schema", "rollback restores schema", Verdict.PASSED,
+                "expected defect detected", null, 5, true);
+        RehearsalResults results = new RehearsalResults(RehearsalResults.FORMAT_VERSION, "2026-01-01T00:00:00Z",
+                "2026-01-01T00:01:00Z", List.of(
+                        sqliteOnly(migration("1", "users", allPassed())).suites().get(0),
+                        renamed(sqliteOnly(migration("1", "posts", List.of(passed("apply"), expected,
+                                passed("rollback-data"), passed("redo")))).suites().get(0), "drill")));
+
+        ReadinessReport report = ReportWriter.build(results, ReportOptions.defaults());
+
+        assertThat(report.readiness()).isEqualTo(Readiness.READY);
+        assertThat(report.reason()).isEqualTo("the migration set is ready; 1 drill set detected its declared defects");
+    }
+
+    private static dev.rehearsal.engine.results.SuiteResult renamed(dev.rehearsal.engine.results.SuiteResult s, String id) {
+        return new dev.rehearsal.engine.results.SuiteResult(id, id, s.migrations(), s.error(), s.targets());
     }
 
     @Test

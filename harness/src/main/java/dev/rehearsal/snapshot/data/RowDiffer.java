@@ -26,7 +26,7 @@ import java.util.List;
 public final class RowDiffer {
     /** How many rows a diff names by default. */
     public static final int DEFAULT_SAMPLE = 20;
-    static final String KIND = "rows";
+    static final String KIND = "table";
     static final int BATCH_ROWS = 100_000;
 
     private RowDiffer() {

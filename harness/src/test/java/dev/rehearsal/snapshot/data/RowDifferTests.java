@@ -30,10 +30,10 @@ class RowDifferTests {
             Diff diff = RowDiffer.compareRows(before, after, d, "images", 20, "before up", "after rollback");
 
             assertThat(diff.differences()).singleElement().isInstanceOfSatisfying(Difference.Changed.class, c -> {
-                assertThat(c.kind()).isEqualTo("rows");
+                assertThat(c.kind()).isEqualTo("table");
                 assertThat(c.subject()).isEqualTo("images");
             });
-            assertThat(diff.render()).isEqualTo("rows images: 1,000 rows before up, 999 after rollback; "
+            assertThat(diff.render()).isEqualTo("table images: 1,000 rows before up, 999 after rollback; "
                     + "missing id=17, id=42; added id=1001; changed id=5: title 'title 5' -> 'b'");
         }
     }
@@ -88,7 +88,7 @@ class RowDifferTests {
 
             Diff diff = RowDiffer.compareRows(before, after, one.target().dialect(), "tags", 20);
 
-            assertThat(diff.render()).isEqualTo("rows tags: 4 rows before, 3 after; "
+            assertThat(diff.render()).isEqualTo("table tags: 4 rows before, 3 after; "
                     + "missing ('a', 1), ('b', 2); added ('c', NULL)");
         }
     }

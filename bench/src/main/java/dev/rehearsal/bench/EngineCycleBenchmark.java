@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +42,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <pre>java -cp bench/target/rehearsal-bench.jar dev.rehearsal.bench.EngineCycleBenchmark [migrations] [rounds] [seedRows]</pre>
  */
 public final class EngineCycleBenchmark {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     private EngineCycleBenchmark() {
     }
@@ -48,7 +52,9 @@ public final class EngineCycleBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long seedRows = args.length > 2 ? Long.parseLong(args[2].replace("_", "")) : 10_000;
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        System.setProperty("liquibase.logLevel", "WARNING");
+        System.setProperty("liquibase.command.showSummary", "OFF");
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
         Path work = Files.createTempDirectory("rehearsal-cycle-bench");
         try {
             Path migrations = work.resolve("migrations");
@@ -58,7 +64,7 @@ public final class EngineCycleBenchmark {
             List<Long> liquibase = new ArrayList<>();
             for (int round = -1; round < rounds; round++) {
                 long r = time(() -> rehearsal(work, migrations, count));
-                long l = time(() -> liquibase(work, changelog));
+                long l = time(() -> liquibase(work, changelog, count));
                 System.out.printf(Locale.ROOT, "%s %d: Rehearsal engine %.1f s, Liquibase update-testing-rollback %.1f s%n",
                         round < 0 ? "warm-up" : "round  ", round + 2, r / 1e9, l / 1e9);
                 if (round >= 0) {
@@ -120,7 +126,7 @@ public final class EngineCycleBenchmark {
     }
 
     /** Liquibase's own "does every rollback work": update all, roll all back, update all again. */
-    private static void liquibase(Path work, Path changelog) throws Exception {
+    private static void liquibase(Path work, Path changelog, int count) throws Exception {
         Path db = work.resolve("liquibase.db");
         Files.deleteIfExists(db);
         Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
@@ -130,5 +136,13 @@ public final class EngineCycleBenchmark {
                 liquibase.updateTestingRollback(new Contexts(), new LabelExpression());
             }
         });
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from sqlite_master where type = 'table' and name like 't\\_%' escape '\\'"
+                        + " or name = 'base'")) {
+            rs.next();
+            if (rs.getInt(1) != count) {
+                throw new IllegalStateException("Liquibase left " + rs.getInt(1) + " of the " + count + " tables");
+            }
+        }
     }
 }

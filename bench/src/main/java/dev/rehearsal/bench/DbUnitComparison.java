@@ -68,16 +68,11 @@ final class DbUnitComparison {
                 fingerprint.add(nanos[1]);
             }
         }
-        double d = median(dbunit);
-        double f = median(fingerprint);
+        double d = Medians.millis(dbunit);
+        double f = Medians.millis(fingerprint);
         System.out.printf(Locale.ROOT, "median DbUnit Assertion.assertEquals (%,d rows x 2 tables): %.0f ms%n", rows, d);
         System.out.printf(Locale.ROOT, "median Fingerprinter (both tables, checksums compared):      %.0f ms%n", f);
         System.out.printf(Locale.ROOT, "DbUnit / fingerprint = %.1fx%n", d / f);
     }
 
-    private static double median(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2) / 1e6
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2e6;
-    }
 }

@@ -72,8 +72,8 @@ public final class EngineCycleBenchmark {
                     liquibase.add(l);
                 }
             }
-            double r = median(rehearsal);
-            double l = median(liquibase);
+            double r = Medians.millis(rehearsal);
+            double l = Medians.millis(liquibase);
             System.out.printf(Locale.ROOT, "%d migrations, %,d seed rows, SQLite, median of %d rounds after 1 warm-up%n",
                     count, seedRows, rounds);
             System.out.printf(Locale.ROOT, "Rehearsal engine (4 steps per migration + chain + history): %8.1f ms%n", r);
@@ -98,11 +98,6 @@ public final class EngineCycleBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static double median(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2) / 1e6
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2e6;
-    }
 
     /** One engine run on SQLite; fails unless every step passed. */
     private static void rehearsal(Path work, Path migrations, int count) throws Exception {

@@ -70,7 +70,7 @@ public final class SnapshotBenchmark {
             if (snapshot.tables().size() != tables) {
                 throw new IllegalStateException(engine + ": snapshot holds " + snapshot.tables().size() + " tables, expected " + tables);
             }
-            double median = times.stream().sorted().toList().get(times.size() / 2) / 1e6;
+            double median = Medians.millis(times);
             System.out.printf(Locale.ROOT, "%-8s %d tables, %d views, %d triggers (%d DDL statements in %.1f s): "
                             + "SchemaReader.read median %.0f ms of %d (min %.0f, max %.0f) -> %s%n",
                     engine, snapshot.tables().size(), snapshot.views().size(), snapshot.triggers().size(), statements, built / 1e9,

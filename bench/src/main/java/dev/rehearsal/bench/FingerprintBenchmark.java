@@ -22,7 +22,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the data fingerprint against a raw JDBC scan of the same SQLite table (and against
+ * Measures the data fingerprint against two raw JDBC scans of the same SQLite table, one with typed
+ * getters and one with {@code getObject} (and against
  * {@code sqlite3 .sha3sum} when installed). Usage: see bench/README.md.
  *
  * <pre>

@@ -22,12 +22,15 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the data fingerprint against a raw JDBC scan of the same SQLite table (and against
+ * Measures the data fingerprint against two raw JDBC scans of the same SQLite table, one with typed
+ * getters and one with {@code getObject} (and against
  * {@code sqlite3 .sha3sum} when installed). Usage: see bench/README.md.
  *
  * <pre>
- * FingerprintBenchmark [--rows N] [--rounds R] [--warmup W] [--heap-only]
+ * FingerprintBenchmark [--rows N] [--rounds R] [--warmup W] [--dbunit-rows N] [--heap-only]
  * </pre>
+ * After the scan comparison it compares two identical tables of {@code --dbunit-rows} rows
+ * (default 100,000; 0 skips) with DbUnit and with the fingerprint, see {@link DbUnitComparison}.
  * {@code --heap-only} builds the table, fingerprints it once and prints the peak heap used: run it
  * under {@code -Xmx128m} with 10,000,000 rows to show the pass streams.
  */
@@ -42,14 +45,16 @@ public final class FingerprintBenchmark {
         int rounds = 5;
         int warmup = 2;
         boolean heapOnly = false;
+        long dbunitRows = 100_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--heap-only" -> heapOnly = true;
+                case "--dbunit-rows" -> dbunitRows = Long.parseLong(args[++i].replace("_", ""));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --rows N --rounds R --warmup W --heap-only");
+                        + "; use --rows N --rounds R --warmup W --dbunit-rows N --heap-only");
             }
         }
         Path file = Files.createTempFile("rehearsal-bench-", ".db");
@@ -57,7 +62,7 @@ public final class FingerprintBenchmark {
             Target target = Target.sqlite(file);
             long start = System.nanoTime();
             try (Connection c = target.connect()) {
-                build(c, rows);
+                build(c, TABLE, rows);
             }
             System.out.printf(Locale.ROOT, "built %,d rows in %s (%,d MB file)%n", rows, seconds(System.nanoTime() - start),
                     Files.size(file) >> 20);
@@ -72,17 +77,21 @@ public final class FingerprintBenchmark {
         } finally {
             Files.deleteIfExists(file);
         }
+        if (!heapOnly && dbunitRows > 0) {
+            System.out.printf(Locale.ROOT, "%nDbUnit Assertion.assertEquals vs Fingerprinter, two identical tables of %,d rows%n", dbunitRows);
+            DbUnitComparison.run(dbunitRows, rounds, 1);
+        }
     }
 
     /** An integer key, text, real, blob and a nullable text column, nulls on every third row. */
-    private static void build(Connection c, long rows) throws SQLException {
+    static void build(Connection c, String table, long rows) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("create table " + TABLE + " (id integer primary key, name text not null, score real, payload blob, note text)");
+            s.execute("create table " + table + " (id integer primary key, name text not null, score real, payload blob, note text)");
         }
         c.setAutoCommit(false);
         Random random = new Random(42);
         byte[] payload = new byte[16];
-        try (PreparedStatement insert = c.prepareStatement("insert into " + TABLE + " values (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("insert into " + table + " values (?, ?, ?, ?, ?)")) {
             for (long id = 1; id <= rows; id++) {
                 random.nextBytes(payload);
                 insert.setLong(1, id);
@@ -102,35 +111,68 @@ public final class FingerprintBenchmark {
     }
 
     private static void compare(Connection c, long rows, int rounds, int warmup) throws SQLException {
-        List<Double> raw = new ArrayList<>();
+        List<Double> typed = new ArrayList<>();
+        List<Double> generic = new ArrayList<>();
         List<Double> fingerprint = new ArrayList<>();
         for (int round = 0; round < warmup + rounds; round++) {
-            // Alternate the two so that cache state and JIT progress favour neither.
-            long t0 = System.nanoTime();
-            long scanned = rawScan(c);
-            long t1 = System.nanoTime();
-            TableFingerprint f = Fingerprinter.fingerprintTable(c, Dialects.SQLITE, TABLE);
-            long t2 = System.nanoTime();
-            if (scanned != rows || f.rowCount() != rows) {
-                throw new IllegalStateException("read " + scanned + " / " + f.rowCount() + " rows, expected " + rows);
+            // Rotate the order each round so that cache state and JIT progress favour none of the three.
+            long[] nanos = new long[3];
+            for (int k = 0; k < 3; k++) {
+                int which = (round + k) % 3;
+                long t0 = System.nanoTime();
+                long read = which == 0 ? typedScan(c) : which == 1 ? genericScan(c)
+                        : Fingerprinter.fingerprintTable(c, Dialects.SQLITE, TABLE).rowCount();
+                nanos[which] = System.nanoTime() - t0;
+                if (read != rows) {
+                    throw new IllegalStateException("read " + read + " rows, expected " + rows);
+                }
             }
             String phase = round < warmup ? "warm-up" : "round  ";
-            System.out.printf(Locale.ROOT, "%s %d: raw scan %s rows/s, fingerprint %s rows/s%n", phase, round + 1,
-                    perSecond(rows, t1 - t0), perSecond(rows, t2 - t1));
+            System.out.printf(Locale.ROOT, "%s %d: typed raw scan %s rows/s, getObject raw scan %s rows/s, fingerprint %s rows/s%n",
+                    phase, round + 1, perSecond(rows, nanos[0]), perSecond(rows, nanos[1]), perSecond(rows, nanos[2]));
             if (round >= warmup) {
-                raw.add(rows / ((t1 - t0) / 1e9));
-                fingerprint.add(rows / ((t2 - t1) / 1e9));
+                typed.add(rows / (nanos[0] / 1e9));
+                generic.add(rows / (nanos[1] / 1e9));
+                fingerprint.add(rows / (nanos[2] / 1e9));
             }
         }
-        double rawMedian = median(raw);
+        double typedMedian = median(typed);
+        double genericMedian = median(generic);
         double fingerprintMedian = median(fingerprint);
-        System.out.printf(Locale.ROOT, "median raw scan:    %,.0f rows/s%n", rawMedian);
-        System.out.printf(Locale.ROOT, "median fingerprint: %,.0f rows/s%n", fingerprintMedian);
-        System.out.printf(Locale.ROOT, "fingerprint / raw scan = %.1f%% (target >= 80%%)%n", 100 * fingerprintMedian / rawMedian);
+        System.out.printf(Locale.ROOT, "median typed raw scan:     %,.0f rows/s%n", typedMedian);
+        System.out.printf(Locale.ROOT, "median getObject raw scan: %,.0f rows/s%n", genericMedian);
+        System.out.printf(Locale.ROOT, "median fingerprint:        %,.0f rows/s%n", fingerprintMedian);
+        System.out.printf(Locale.ROOT, "fingerprint / typed raw scan = %.1f%% (target >= 80%%)%n", 100 * fingerprintMedian / typedMedian);
+        System.out.printf(Locale.ROOT, "fingerprint / getObject raw scan = %.1f%%%n", 100 * fingerprintMedian / genericMedian);
+    }
+
+    /**
+     * The generic read: every column through {@code getObject}, which keeps SQLite's per-value
+     * storage class (the fingerprint needs it so that INTEGER 1 and TEXT '1' differ) and so boxes
+     * every value. The honest floor for a type-faithful comparison.
+     */
+    private static long genericScan(Connection c) throws SQLException {
+        long count = 0;
+        long sink = 0;
+        try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                ResultSet rs = s.executeQuery("select * from " + TABLE)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    sink += value == null ? 1 : 2;
+                }
+                count++;
+            }
+        }
+        if (sink == 42) {
+            System.out.println(); // keeps the reads alive
+        }
+        return count;
     }
 
     /** What any full comparison has to pay at least: every column through its typed getter. */
-    private static long rawScan(Connection c) throws SQLException {
+    private static long typedScan(Connection c) throws SQLException {
         long count = 0;
         long sink = 0;
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);

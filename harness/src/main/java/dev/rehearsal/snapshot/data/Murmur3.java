@@ -16,6 +16,10 @@ final class Murmur3 {
 
     long h1;
     long h2;
+    // Streaming state: see begin, block and end.
+    private long a;
+    private long b;
+    private int streamed;
 
     /** Hashes {@code data[offset, offset + length)} with seed 0. */
     void hash(byte[] data, int offset, int length) {
@@ -56,6 +60,40 @@ final class Murmur3 {
         b += a;
         h1 = a;
         h2 = b;
+    }
+
+    /**
+     * Starts a streamed hash of 16-byte blocks: {@code begin(); block(x1, y1); block(x2, y2); end();}
+     * gives what {@link #hash} gives over the little-endian bytes of x1, y1, x2, y2, without writing them.
+     */
+    void begin() {
+        a = 0;
+        b = 0;
+        streamed = 0;
+    }
+
+    void block(long k1, long k2) {
+        a ^= mixK1(k1);
+        a = Long.rotateLeft(a, 27) + b;
+        a = a * 5 + 0x52dce729;
+        b ^= mixK2(k2);
+        b = Long.rotateLeft(b, 31) + a;
+        b = b * 5 + 0x38495ab5;
+        streamed += 16;
+    }
+
+    /** Finishes a streamed hash into {@link #h1} and {@link #h2}. */
+    void end() {
+        long x = a ^ streamed;
+        long y = b ^ streamed;
+        x += y;
+        y += x;
+        x = fmix(x);
+        y = fmix(y);
+        x += y;
+        y += x;
+        h1 = x;
+        h2 = y;
     }
 
     private static long mixK1(long k) {

@@ -51,7 +51,6 @@ final class TableScan implements AutoCloseable {
     private final long[] valueHash1;
     private final long[] valueHash2;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
-    private final Murmur3 murmur = new Murmur3();
     private final Murmur3 rows = new Murmur3();
     private long rowHash1;
     private long rowHash2;
@@ -141,10 +140,9 @@ final class TableScan implements AutoCloseable {
         rows.begin();
         for (int i = 0; i < n; i++) {
             encode(i);
-            murmur.hash(encoder.buffer(), 0, encoder.length());
-            valueHash1[i] = murmur.h1;
-            valueHash2[i] = murmur.h2;
-            rows.block(murmur.h1, murmur.h2);
+            valueHash1[i] = encoder.h1;
+            valueHash2[i] = encoder.h2;
+            rows.block(encoder.h1, encoder.h2);
         }
         rows.end();
         rowHash1 = rows.h1;

@@ -112,37 +112,34 @@ final class CanonicalEncoder {
         hashBuffer();
     }
 
-    /** UTF-8 by hand: no encoder object and no byte[] per value. */
+    /**
+     * The UTF-16 code units, streamed into Murmur3 eight at a time after a block holding the tag
+     * and the length: canonical (a String is its code units) and without encoding to UTF-8 first.
+     */
     private void putString(byte tag, String value) {
-        int chars = value.length();
-        header(tag, 0);
-        ensure(chars * 3);
-        int lengthAt = length - 4;
-        int start = length;
-        byte[] b = buffer;
-        int p = length;
-        for (int i = 0; i < chars; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xc0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                b[p++] = (byte) (0xf0 | (cp >> 18));
-                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                b[p++] = (byte) (0x80 | (cp & 0x3f));
-            } else {
-                b[p++] = (byte) (0xe0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
-            }
+        int n = value.length();
+        murmur.begin();
+        murmur.block(((long) tag << 32) | n, 0);
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            murmur.block(chars(value, i, 4), chars(value, i + 4, 4));
         }
-        length = p;
-        INTS.set(buffer, lengthAt, p - start);
-        hashBuffer();
+        if (i < n) {
+            int rest = n - i;
+            murmur.block(chars(value, i, Math.min(rest, 4)), rest > 4 ? chars(value, i + 4, rest - 4) : 0);
+        }
+        murmur.end();
+        h1 = murmur.h1;
+        h2 = murmur.h2;
+    }
+
+    /** Up to four code units from {@code from}, little-endian, zero-padded. */
+    private static long chars(String value, int from, int count) {
+        long k = 0;
+        for (int c = count - 1; c >= 0; c--) {
+            k = (k << 16) | value.charAt(from + c);
+        }
+        return k;
     }
 
     /** A tag and 64 bits: Murmur3's finalizer for one half, Stafford's mix 13 for the other. */

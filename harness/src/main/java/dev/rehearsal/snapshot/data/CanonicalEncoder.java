@@ -7,9 +7,13 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Writes one value at a time in a canonical, unambiguous form into a reusable buffer: a type tag,
- * a 4-byte length, then the payload. The tag keeps NULL, '' and 0 apart (and INTEGER 1 apart from
- * TEXT '1'); the length keeps variable-sized values from running into each other.
+ * Hashes one value at a time, from a canonical, unambiguous form, to 128 bits ({@link #h1},
+ * {@link #h2}). Variable-width values are written into a reusable buffer as a type tag, a 4-byte
+ * length and the payload, and hashed with MurmurHash3-128. Fixed-width values (NULL, integers,
+ * floats, booleans, dates: a tag and at most 64 bits) skip the buffer: each half is a different
+ * bijective 64-bit mix of the value XOR a per-tag seed, so two different (tag, value) pairs never
+ * share both halves (see {@link #SEED1}). The tag keeps NULL, '' and 0 apart (and INTEGER 1 apart
+ * from TEXT '1'); the length keeps variable-sized values from running into each other.
  */
 final class CanonicalEncoder {
     static final byte NULL = 0;
@@ -27,29 +31,38 @@ final class CanonicalEncoder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Per-tag seeds of the fixed-width halves. Within a tag each half is a bijection of the value;
+     * across tags a and b the halves collide only for w = v ^ SEED1[a] ^ SEED1[b] and
+     * w = v ^ SEED2[a] ^ SEED2[b] respectively, never both, because those differ for every pair of
+     * tags (tested). Seeds start at tag + 1 so that NULL does not hash to zero.
+     */
+    static final long[] SEED1 = new long[OTHER + 1];
+    static final long[] SEED2 = new long[OTHER + 1];
+
+    static {
+        for (int tag = 0; tag <= OTHER; tag++) {
+            SEED1[tag] = (tag + 1) * 0x9e3779b97f4a7c15L;
+            SEED2[tag] = (tag + 1) * 0xd6e8feb86659fd93L;
+        }
+    }
+
+    private final Murmur3 murmur = new Murmur3();
     private byte[] buffer = new byte[256];
     private int length;
-
-    byte[] buffer() {
-        return buffer;
-    }
-
-    int length() {
-        return length;
-    }
+    long h1;
+    long h2;
 
     void putNull() {
-        header(NULL, 0);
+        fixed(NULL, 0);
     }
 
     void putLong(long value) {
-        header(INTEGER, 8);
-        putRawLong(value);
+        fixed(INTEGER, value);
     }
 
     void putBoolean(boolean value) {
-        header(BOOLEAN, 1);
-        buffer[length++] = (byte) (value ? 1 : 0);
+        fixed(BOOLEAN, value ? 1 : 0);
     }
 
     /**
@@ -58,8 +71,7 @@ final class CanonicalEncoder {
      * the other did change the data.
      */
     void putDouble(double value) {
-        header(FLOAT, 8);
-        putRawLong(Double.doubleToLongBits(value));
+        fixed(FLOAT, Double.doubleToLongBits(value));
     }
 
     /** Decimals without trailing zeros, so 1.50 and 1.5 (a scale change only) encode the same. */
@@ -70,12 +82,14 @@ final class CanonicalEncoder {
         putRawInt(stripped.scale());
         System.arraycopy(unscaled, 0, buffer, length, unscaled.length);
         length += unscaled.length;
+        hashBuffer();
     }
 
     void putBytes(byte[] value) {
         header(BLOB, value.length);
         System.arraycopy(value, 0, buffer, length, value.length);
         length += value.length;
+        hashBuffer();
     }
 
     void putText(String value) {
@@ -88,46 +102,59 @@ final class CanonicalEncoder {
     }
 
     void putDate(long epochDay) {
-        header(DATE, 8);
-        putRawLong(epochDay);
+        fixed(DATE, epochDay);
     }
 
     void putTimestamp(byte tag, long epochSecond, int nanos) {
         header(tag, 12);
         putRawLong(epochSecond);
         putRawInt(nanos);
+        hashBuffer();
     }
 
-    /** UTF-8 by hand: no encoder object and no byte[] per value. */
+    /**
+     * The UTF-16 code units, streamed into Murmur3 eight at a time after a block holding the tag
+     * and the length: canonical (a String is its code units) and without encoding to UTF-8 first.
+     */
     private void putString(byte tag, String value) {
-        int chars = value.length();
-        header(tag, 0);
-        ensure(chars * 3);
-        int lengthAt = length - 4;
-        int start = length;
-        byte[] b = buffer;
-        int p = length;
-        for (int i = 0; i < chars; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xc0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                b[p++] = (byte) (0xf0 | (cp >> 18));
-                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                b[p++] = (byte) (0x80 | (cp & 0x3f));
-            } else {
-                b[p++] = (byte) (0xe0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                b[p++] = (byte) (0x80 | (c & 0x3f));
-            }
+        int n = value.length();
+        murmur.begin();
+        murmur.block(((long) tag << 32) | n, 0);
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            murmur.block(chars(value, i, 4), chars(value, i + 4, 4));
         }
-        length = p;
-        INTS.set(buffer, lengthAt, p - start);
+        if (i < n) {
+            int rest = n - i;
+            murmur.block(chars(value, i, Math.min(rest, 4)), rest > 4 ? chars(value, i + 4, rest - 4) : 0);
+        }
+        murmur.end();
+        h1 = murmur.h1;
+        h2 = murmur.h2;
+    }
+
+    /** Up to four code units from {@code from}, little-endian, zero-padded. */
+    private static long chars(String value, int from, int count) {
+        long k = 0;
+        for (int c = count - 1; c >= 0; c--) {
+            k = (k << 16) | value.charAt(from + c);
+        }
+        return k;
+    }
+
+    /** A tag and 64 bits: Murmur3's finalizer for one half, Stafford's mix 13 for the other. */
+    private void fixed(byte tag, long value) {
+        h1 = Murmur3.fmix(value ^ SEED1[tag]);
+        long z = value ^ SEED2[tag];
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        h2 = z ^ (z >>> 31);
+    }
+
+    private void hashBuffer() {
+        murmur.hash(buffer, 0, length);
+        h1 = murmur.h1;
+        h2 = murmur.h2;
     }
 
     /** Starts a value: resets the buffer (one value per hash) and writes tag and payload length. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,13 +26,21 @@ public final class Fingerprinter {
      * a custom history table name here).
      */
     public static DatabaseFingerprint fingerprint(Connection c, Dialect d, Set<String> excludedTables) {
-        List<TableFingerprint> tables = new ArrayList<>();
+        List<String> names;
+        Map<String, List<String>> primaryKeys;
         try {
-            for (String table : DatabaseTables.userTables(c, d, excludedTables)) {
-                tables.add(fingerprintTable(c, d, table));
-            }
+            names = DatabaseTables.userTables(c, d, excludedTables);
+            primaryKeys = DatabaseTables.primaryKeys(c, d);
         } catch (SQLException e) {
             throw readFailed(d, "the table list", e);
+        }
+        List<TableFingerprint> tables = new ArrayList<>(names.size());
+        for (String table : names) {
+            try (TableScan scan = TableScan.open(c, d, table, primaryKeys.getOrDefault(table, List.of()))) {
+                tables.add(TableDigest.of(scan, false).fingerprint(table));
+            } catch (SQLException e) {
+                throw readFailed(d, "table " + table, e);
+            }
         }
         return new DatabaseFingerprint(d.name(), tables);
     }

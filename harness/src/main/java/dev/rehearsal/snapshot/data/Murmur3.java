@@ -16,22 +16,18 @@ final class Murmur3 {
 
     long h1;
     long h2;
+    // Streaming state: see begin, block and end.
+    private long a;
+    private long b;
+    private int streamed;
 
     /** Hashes {@code data[offset, offset + length)} with seed 0. */
     void hash(byte[] data, int offset, int length) {
-        long a = 0;
-        long b = 0;
+        begin();
         int blocks = length >>> 4;
         int i = offset;
         for (int block = 0; block < blocks; block++, i += 16) {
-            long k1 = (long) LONGS.get(data, i);
-            long k2 = (long) LONGS.get(data, i + 8);
-            a ^= mixK1(k1);
-            a = Long.rotateLeft(a, 27) + b;
-            a = a * 5 + 0x52dce729;
-            b ^= mixK2(k2);
-            b = Long.rotateLeft(b, 31) + a;
-            b = b * 5 + 0x38495ab5;
+            block((long) LONGS.get(data, i), (long) LONGS.get(data, i + 8));
         }
         int tail = length & 15;
         if (tail > 0) {
@@ -46,16 +42,45 @@ final class Murmur3 {
             b ^= mixK2(k2);
             a ^= mixK1(k1);
         }
-        a ^= length;
-        b ^= length;
-        a += b;
-        b += a;
-        a = fmix(a);
-        b = fmix(b);
-        a += b;
-        b += a;
-        h1 = a;
-        h2 = b;
+        finish(length);
+    }
+
+    /**
+     * Starts a streamed hash of 16-byte blocks: {@code begin(); block(x1, y1); block(x2, y2); end();}
+     * gives what {@link #hash} gives over the little-endian bytes of x1, y1, x2, y2, without writing them.
+     */
+    void begin() {
+        a = 0;
+        b = 0;
+        streamed = 0;
+    }
+
+    void block(long k1, long k2) {
+        a ^= mixK1(k1);
+        a = Long.rotateLeft(a, 27) + b;
+        a = a * 5 + 0x52dce729;
+        b ^= mixK2(k2);
+        b = Long.rotateLeft(b, 31) + a;
+        b = b * 5 + 0x38495ab5;
+        streamed += 16;
+    }
+
+    /** Finishes a streamed hash into {@link #h1} and {@link #h2}. */
+    void end() {
+        finish(streamed);
+    }
+
+    private void finish(int length) {
+        long x = a ^ length;
+        long y = b ^ length;
+        x += y;
+        y += x;
+        x = fmix(x);
+        y = fmix(y);
+        x += y;
+        y += x;
+        h1 = x;
+        h2 = y;
     }
 
     private static long mixK1(long k) {

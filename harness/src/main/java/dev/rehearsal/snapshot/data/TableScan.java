@@ -2,10 +2,7 @@ package dev.rehearsal.snapshot.data;
 
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -27,7 +24,6 @@ import java.util.Locale;
  * to 128 bits. Memory stays constant: one reusable buffer, a few arrays sized by the column count.
  */
 final class TableScan implements AutoCloseable {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int FETCH_SIZE = 1000;
 
     // How a column is read: by its JDBC type where the engine types columns, per value in SQLite.
@@ -54,10 +50,8 @@ final class TableScan implements AutoCloseable {
     private final int[] keyColumns;
     private final long[] valueHash1;
     private final long[] valueHash2;
-    private final byte[] rowBytes;
-    private final byte[] keyBytes;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
-    private final Murmur3 murmur = new Murmur3();
+    private final Murmur3 rows = new Murmur3();
     private long rowHash1;
     private long rowHash2;
     private long keyHash1;
@@ -86,8 +80,6 @@ final class TableScan implements AutoCloseable {
         }
         valueHash1 = new long[n];
         valueHash2 = new long[n];
-        rowBytes = new byte[16 * n];
-        keyBytes = new byte[16 * keyColumns.length];
     }
 
     /** Opens a streaming {@code select *}; PostgreSQL needs a transaction for its cursor, so auto-commit is paused. */
@@ -143,29 +135,29 @@ final class TableScan implements AutoCloseable {
             return false;
         }
         int n = kinds.length;
+        // The row hash is over the ordered value hashes: swapping two values between columns changes it.
+        // Streamed as 16-byte blocks, the same as hashing the concatenated (h1, h2) pairs.
+        rows.begin();
         for (int i = 0; i < n; i++) {
             encode(i);
-            murmur.hash(encoder.buffer(), 0, encoder.length());
-            valueHash1[i] = murmur.h1;
-            valueHash2[i] = murmur.h2;
-            LONGS.set(rowBytes, 16 * i, murmur.h1);
-            LONGS.set(rowBytes, 16 * i + 8, murmur.h2);
+            valueHash1[i] = encoder.h1;
+            valueHash2[i] = encoder.h2;
+            rows.block(encoder.h1, encoder.h2);
         }
-        // The row hash is over the ordered value hashes: swapping two values between columns changes it.
-        murmur.hash(rowBytes, 0, rowBytes.length);
-        rowHash1 = murmur.h1;
-        rowHash2 = murmur.h2;
+        rows.end();
+        rowHash1 = rows.h1;
+        rowHash2 = rows.h2;
         if (keyColumns.length == 0) {
             keyHash1 = rowHash1;
             keyHash2 = rowHash2;
         } else {
-            for (int k = 0; k < keyColumns.length; k++) {
-                LONGS.set(keyBytes, 16 * k, valueHash1[keyColumns[k]]);
-                LONGS.set(keyBytes, 16 * k + 8, valueHash2[keyColumns[k]]);
+            rows.begin();
+            for (int k : keyColumns) {
+                rows.block(valueHash1[k], valueHash2[k]);
             }
-            murmur.hash(keyBytes, 0, keyBytes.length);
-            keyHash1 = murmur.h1;
-            keyHash2 = murmur.h2;
+            rows.end();
+            keyHash1 = rows.h1;
+            keyHash2 = rows.h2;
         }
         return true;
     }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** PostgreSQL: pg_catalog, restricted to {@code current_schema()}, using the server's own deparsers. */
@@ -20,17 +22,48 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                 + " join pg_attribute a on a.attrelid = " + rel + " and a.attnum = k.num order by k.ord)";
     }
 
+    /** The tables a snapshot covers (partitions show through their parent). */
+    private static final String TABLE_CLASSES = " from pg_class where " + IN_SCHEMA
+            + " and relkind in ('r', 'p') and not relispartition";
+
+    /** Their oids, as a subquery. */
+    private static final String TABLES = "select oid" + TABLE_CLASSES;
+
     private record TableRow(long oid, String name) {
+    }
+
+    /** A row mapped to a value of the table whose oid is the query's first column. */
+    private record Owned<T>(long table, T value) {
     }
 
     @Override
     public SchemaSnapshot read(Connection connection, Predicate<String> includeTable) throws SQLException {
         Catalog catalog = new Catalog(connection);
+        // One query per catalog for the whole schema, grouped by table oid here: per-table queries
+        // cost three round trips a table.
+        Map<Long, List<Column>> columns = byTable(catalog.query("select a.attrelid, a.attname,"
+                + " row_number() over (partition by a.attrelid order by a.attnum),"
+                + " format_type(a.atttypid, a.atttypmod), not a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
+                + " a.attidentity, a.attgenerated,"
+                + " case when a.attcollation <> t.typcollation then co.collname end"
+                + " from pg_attribute a join pg_type t on t.oid = a.atttypid"
+                + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
+                + " left join pg_collation co on co.oid = a.attcollation"
+                + " where a.attrelid in (" + TABLES + ") and a.attnum > 0 and not a.attisdropped"
+                + " order by a.attrelid, a.attnum",
+                rs -> new Owned<>(rs.getLong(1), column(rs))));
+        Map<Long, List<ConstraintRow>> constraints = byTable(catalog.query("select conrelid, conname, contype,"
+                + " pg_get_constraintdef(oid, true), " + columnNames("conrelid", "conkey") + ", confrelid::regclass::text, "
+                + columnNames("confrelid", "confkey") + ", confdeltype, confupdtype from pg_constraint"
+                + " where conrelid in (" + TABLES + ") and contype in ('p', 'f', 'u', 'c')",
+                rs -> new Owned<>(rs.getLong(1), ConstraintRow.of(rs))));
+        Map<Long, List<Index>> indexes = byTable(indexes(catalog));
         List<Table> tables = new ArrayList<>();
-        for (TableRow table : catalog.query("select oid, relname from pg_class where " + IN_SCHEMA
-                + " and relkind in ('r', 'p') and not relispartition", rs -> new TableRow(rs.getLong(1), rs.getString(2)))) {
+        for (TableRow table : catalog.query("select oid, relname" + TABLE_CLASSES,
+                rs -> new TableRow(rs.getLong(1), rs.getString(2)))) {
             if (includeTable.test(table.name())) {
-                tables.add(table(catalog, table.oid(), table.name()));
+                tables.add(table(table.name(), columns.getOrDefault(table.oid(), List.of()),
+                        constraints.getOrDefault(table.oid(), List.of()), indexes.getOrDefault(table.oid(), List.of())));
             }
         }
         List<View> views = catalog.query("select viewname, definition from pg_views where schemaname = current_schema()",
@@ -43,24 +76,20 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                 sequences(catalog), types(catalog));
     }
 
-    private Table table(Catalog catalog, long oid, String name) throws SQLException {
-        List<Column> columns = catalog.query("select a.attname, row_number() over (order by a.attnum),"
-                + " format_type(a.atttypid, a.atttypmod), not a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-                + " a.attidentity, a.attgenerated,"
-                + " case when a.attcollation <> t.typcollation then co.collname end"
-                + " from pg_attribute a join pg_type t on t.oid = a.atttypid"
-                + " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
-                + " left join pg_collation co on co.oid = a.attcollation"
-                + " where a.attrelid = ? and a.attnum > 0 and not a.attisdropped order by a.attnum",
-                PostgresSchemaReader::column, oid);
+    private static <T> Map<Long, List<T>> byTable(List<Owned<T>> rows) {
+        Map<Long, List<T>> byTable = new HashMap<>();
+        for (Owned<T> row : rows) {
+            byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.value());
+        }
+        return byTable;
+    }
+
+    private static Table table(String name, List<Column> columns, List<ConstraintRow> constraints, List<Index> indexes) {
         PrimaryKey primaryKey = null;
         List<ForeignKey> foreignKeys = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
-        for (ConstraintRow c : catalog.query("select conname, contype, pg_get_constraintdef(oid, true), "
-                + columnNames("conrelid", "conkey") + ", confrelid::regclass::text, " + columnNames("confrelid", "confkey")
-                + ", confdeltype, confupdtype from pg_constraint where conrelid = ? and contype in ('p', 'f', 'u', 'c')",
-                ConstraintRow::of, oid)) {
+        for (ConstraintRow c : constraints) {
             switch (c.type()) {
                 case "p" -> primaryKey = new PrimaryKey(c.name(), c.columns());
                 case "u" -> uniques.add(new UniqueConstraint(c.name(), c.columns()));
@@ -71,13 +100,13 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                         c.referencedColumns(), c.onDelete(), c.onUpdate()));
             }
         }
-        return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes(catalog, oid));
+        return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes);
     }
 
     private static Column column(ResultSet rs) throws SQLException {
-        String identity = rs.getString(6);
-        String generatedKind = rs.getString(7);
-        String expression = rs.getString(5);
+        String identity = rs.getString(7);
+        String generatedKind = rs.getString(8);
+        String expression = rs.getString(6);
         String generated = null;
         if ("a".equals(identity) || "d".equals(identity)) {
             generated = "GENERATED " + ("a".equals(identity) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
@@ -85,15 +114,15 @@ final class PostgresSchemaReader implements EngineSchemaReader {
             generated = "GENERATED ALWAYS AS (" + SqlText.stripOuterParentheses(expression) + ") STORED";
             expression = null; // pg_attrdef holds the generation expression, not a default
         }
-        return new Column(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
-                SqlText.stripOuterParentheses(expression), generated, rs.getString(8));
+        return new Column(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                SqlText.stripOuterParentheses(expression), generated, rs.getString(9));
     }
 
     private record ConstraintRow(String name, String type, String definition, List<String> columns,
             String referencedTable, List<String> referencedColumns, String onDelete, String onUpdate) {
         static ConstraintRow of(ResultSet rs) throws SQLException {
-            return new ConstraintRow(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
-                    rs.getString(5), strings(rs.getArray(6)), action(rs.getString(7)), action(rs.getString(8)));
+            return new ConstraintRow(rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getArray(5)),
+                    rs.getString(6), strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)));
         }
 
         private static String action(String code) {
@@ -111,14 +140,15 @@ final class PostgresSchemaReader implements EngineSchemaReader {
     }
 
     /** Indexes that do not just back a primary key, unique or exclusion constraint of the same table. */
-    private List<Index> indexes(Catalog catalog, long table) throws SQLException {
-        return catalog.query("select c.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),"
+    private List<Owned<Index>> indexes(Catalog catalog) throws SQLException {
+        return catalog.query("select i.indrelid, c.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),"
                 + " array(select pg_get_indexdef(i.indexrelid, k, true) || case when i.indoption[k - 1] & 1 = 1"
                 + " then ' DESC' else '' end from generate_series(1, i.indnkeyatts) k order by k)"
-                + " from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = ?"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid in (" + TABLES + ")"
                 + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid"
                 + " and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))",
-                rs -> new Index(rs.getString(1), strings(rs.getArray(4)), rs.getBoolean(2), rs.getString(3)), table);
+                rs -> new Owned<>(rs.getLong(1),
+                        new Index(rs.getString(2), strings(rs.getArray(5)), rs.getBoolean(3), rs.getString(4))));
     }
 
     /** Sequences a column owns (serial, identity) live and die with their table and are left out. */

@@ -27,4 +27,21 @@ class Murmur3Tests {
         m.hash(padded, 2, padded.length - 4);
         assertThat(m.h1).isEqualTo(0xe34bbc7bbc071b6cL);
     }
+
+    @Test
+    void streamedBlocksHashLikeTheirLittleEndianBytes() {
+        long[] words = {0x0123456789abcdefL, -1L, 42L, Long.MIN_VALUE, 7L, 0L};
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * words.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        Murmur3 streamed = new Murmur3();
+        streamed.begin();
+        for (int i = 0; i < words.length; i += 2) {
+            streamed.block(words[i], words[i + 1]);
+            bytes.putLong(words[i]).putLong(words[i + 1]);
+        }
+        streamed.end();
+        Murmur3 whole = new Murmur3();
+        whole.hash(bytes.array(), 0, bytes.capacity());
+        assertThat(streamed.h1).isEqualTo(whole.h1);
+        assertThat(streamed.h2).isEqualTo(whole.h2);
+    }
 }

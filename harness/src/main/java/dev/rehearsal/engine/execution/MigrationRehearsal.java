@@ -4,10 +4,8 @@ import dev.rehearsal.engine.descriptor.Step;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.runner.DownScope;
 import dev.rehearsal.snapshot.data.FingerprintDiffer;
-import dev.rehearsal.snapshot.data.Fingerprinter;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.snapshot.schema.SchemaDiffer;
-import dev.rehearsal.snapshot.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -138,8 +136,7 @@ public final class MigrationRehearsal {
         run.applied(index);
         apply = State.OK;
         try (Connection c = run.connect()) {
-            afterUp = new DatabaseState(SchemaReader.read(c, run.dialect(), run.internalTables()),
-                    Fingerprinter.fingerprint(c, run.dialect(), run.internalTables()));
+            afterUp = run.read(c);
             String warnings = run.resources().verify(c, run.dialect(), captures);
             return warnings == null ? Outcome.passed() : Outcome.warning("verification warnings", warnings);
         } catch (SQLException e) {

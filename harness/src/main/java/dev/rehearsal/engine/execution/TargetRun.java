@@ -134,7 +134,7 @@ public final class TargetRun implements AutoCloseable {
 
     /** A runner of a scratch database (the set-level steps, the drills). */
     MigrationRunner runner(Target target) {
-        if (database != null && target == database.target()) {
+        if (database != null && target.equals(database.target())) {
             observed = null;
         }
         return new MigrationRunner(target, set.migrations(), RunnerOptions.defaults());
@@ -167,14 +167,19 @@ public final class TargetRun implements AutoCloseable {
         if (observed == null) {
             DatabaseState read;
             try (Connection c = connect()) {
-                read = new DatabaseState(SchemaReader.read(c, dialect(), internalTables()),
-                        Fingerprinter.fingerprint(c, dialect(), internalTables()));
+                read = read(c);
             } catch (SQLException e) {
                 throw closing(e);
             }
             observed = read;
         }
         return observed;
+    }
+
+    /** The schema and data on {@code c}, a connection to this run's database. */
+    DatabaseState read(Connection c) {
+        return new DatabaseState(SchemaReader.read(c, dialect(), internalTables()),
+                Fingerprinter.fingerprint(c, dialect(), internalTables()));
     }
 
     /** Loads the fixtures bound to migration {@code index}; without any it does not touch the database. */

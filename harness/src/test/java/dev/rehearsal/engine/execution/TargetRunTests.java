@@ -36,11 +36,16 @@ class TargetRunTests {
         return state.data().tables().stream().filter(t -> t.table().equals("docs")).findFirst().orElseThrow().rowCount();
     }
 
+    /** Rehearses the first migration through its redo; the reading the redo compared. */
+    private static DatabaseState redoFirst(TargetRun run) {
+        run.rehearse(0).run(Step.REDO);
+        return run.state();
+    }
+
     @Test
     void aReadingIsReusedUntilSomethingIsHandedTheDatabase() throws SQLException {
         try (TargetRun run = run("fixture-after-redo/migrations", null)) {
-            MigrationRehearsal first = run.rehearse(0);
-            first.run(Step.APPLY);
+            run.rehearse(0).run(Step.APPLY);
             DatabaseState read = run.state();
 
             assertThat(run.state()).isSameAs(read);
@@ -59,17 +64,13 @@ class TargetRunTests {
     @Test
     void theRedoReadingIsTheNextStateBeforeUpOnlyWithoutAFixtureInBetween() {
         try (TargetRun plain = run("fixture-after-redo/migrations", null)) {
-            MigrationRehearsal first = plain.rehearse(0);
-            first.run(Step.REDO);
-            DatabaseState redone = plain.state();
+            DatabaseState redone = redoFirst(plain);
 
             plain.rehearse(1);
             assertThat(plain.state()).isSameAs(redone);
         }
         try (TargetRun seeded = run("fixture-after-redo/migrations", "fixture-after-redo/fixtures")) {
-            MigrationRehearsal first = seeded.rehearse(0);
-            first.run(Step.REDO);
-            DatabaseState redone = seeded.state();
+            DatabaseState redone = redoFirst(seeded);
 
             seeded.rehearse(1);
             DatabaseState beforeUp = seeded.state();
@@ -82,9 +83,7 @@ class TargetRunTests {
     @Test
     void aReplacedDatabaseTakesItsReadingWithIt() {
         try (TargetRun run = run("fixture-after-redo/migrations", null)) {
-            MigrationRehearsal first = run.rehearse(0);
-            first.run(Step.REDO);
-            DatabaseState redone = run.state();
+            DatabaseState redone = redoFirst(run);
             run.taint();
 
             run.rehearse(1);

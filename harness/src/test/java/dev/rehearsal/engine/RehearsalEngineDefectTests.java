@@ -78,4 +78,17 @@ class RehearsalEngineDefectTests {
                         + " down script; add a down script, or declare the migration irreversible in rehearsal.yaml");
         assertThat(step(1, 2).message()).startsWith("skipped: no rollback to rehearse");
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void rollbackThatDeletesRowsOfAFixtureLoadedAfterThePreviousRedoIsReported(String engine) {
+        EngineExecutionResults results = EngineRuns.runSet(reports, "fixture-after-redo/migrations", EngineRuns.on(engine));
+
+        results.testEvents().assertStatistics(s -> s.started(9).succeeded(8).failed(1).skipped(1).aborted(0));
+        assertThat(EngineRuns.failures(results)).singleElement().asString()
+                .startsWith("V20240102000000 add doc title: rollback preserves data (" + engine + ") -> rollback of"
+                        + " V20240102000000 add doc title did not preserve the data");
+        assertThat(step(1, 2).diffText()).contains("docs").contains("3 rows before up, 1 after rollback");
+        assertThat(step(0, 3).verdict()).isEqualTo(Verdict.PASSED);
+    }
 }

@@ -22,6 +22,10 @@ final class FixtureSeeding {
         return new FixtureSeeding(directory == null ? List.of() : FixtureCatalog.discover(directory));
     }
 
+    boolean bound(MigrationVersion version) {
+        return !FixtureCatalog.forVersion(fixtures, version).isEmpty();
+    }
+
     void seed(Connection c, Dialect d, MigrationVersion version) {
         for (Fixture fixture : FixtureCatalog.forVersion(fixtures, version)) {
             FixtureLoader.load(c, d, fixture);

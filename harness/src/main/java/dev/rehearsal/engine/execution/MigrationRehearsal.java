@@ -3,13 +3,9 @@ package dev.rehearsal.engine.execution;
 import dev.rehearsal.engine.descriptor.Step;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.runner.DownScope;
-import dev.rehearsal.snapshot.data.DatabaseFingerprint;
 import dev.rehearsal.snapshot.data.FingerprintDiffer;
-import dev.rehearsal.snapshot.data.Fingerprinter;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.snapshot.schema.SchemaDiffer;
-import dev.rehearsal.snapshot.schema.SchemaReader;
-import dev.rehearsal.snapshot.schema.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -23,6 +19,11 @@ import org.opentest4j.TestAbortedException;
  * data (compare with F0), redo (up again, compare with S1/F1). A step selected without its
  * predecessors runs them first, silently. Fixtures bound to this migration are loaded only after
  * the rehearsal (by the next migration's preparation), so every comparison sees the same data.
+ *
+ * <p>The states before up, after rollback and after redo come from {@link TargetRun#state()}: each is
+ * read from the database after the runner call before it; the state before up is the previous
+ * migration's after-redo reading when nothing reached the database since (no fixture, no
+ * verification capture). The rollback steps share one reading of schema and data.
  */
 public final class MigrationRehearsal {
     static final String BEFORE_UP = "before up";
@@ -31,10 +32,8 @@ public final class MigrationRehearsal {
     private final TargetRun run;
     private final int index;
     private final Migration migration;
-    private SchemaSnapshot s0;
-    private SchemaSnapshot s1;
-    private DatabaseFingerprint f0;
-    private DatabaseFingerprint f1;
+    private DatabaseState beforeUp;
+    private DatabaseState afterUp;
     private State apply = State.NOT_RUN;
     private State down = State.NOT_RUN;
     private boolean restored = true;
@@ -118,14 +117,15 @@ public final class MigrationRehearsal {
     }
 
     private Outcome apply() {
-        Map<VerificationSuite, Captures> captures;
-        try (Connection c = run.connect()) {
-            captures = run.resources().capture(c, run.dialect(), migration.version());
-            s0 = schema(c);
-            f0 = fingerprint(c);
-        } catch (SQLException e) {
-            throw closing(e);
+        Map<VerificationSuite, Captures> captures = Map.of();
+        if (run.resources().verifies(migration.version())) {
+            try (Connection c = run.connect()) {
+                captures = run.resources().capture(c, run.dialect(), migration.version());
+            } catch (SQLException e) {
+                throw closing(e);
+            }
         }
+        beforeUp = run.state();
         try {
             run.runner().up(migration.version());
         } catch (RuntimeException e) {
@@ -136,8 +136,7 @@ public final class MigrationRehearsal {
         run.applied(index);
         apply = State.OK;
         try (Connection c = run.connect()) {
-            s1 = schema(c);
-            f1 = fingerprint(c);
+            afterUp = run.read(c);
             String warnings = run.resources().verify(c, run.dialect(), captures);
             return warnings == null ? Outcome.passed() : Outcome.warning("verification warnings", warnings);
         } catch (SQLException e) {
@@ -156,12 +155,7 @@ public final class MigrationRehearsal {
                     + "; add a down script, or declare the migration irreversible in rehearsal.yaml", null);
         }
         rollBack();
-        Diff diff;
-        try (Connection c = run.connect()) {
-            diff = SchemaDiffer.compare(s0, schema(c), BEFORE_UP, AFTER_ROLLBACK);
-        } catch (SQLException e) {
-            throw closing(e);
-        }
+        Diff diff = SchemaDiffer.compare(beforeUp.schema(), run.state().schema(), BEFORE_UP, AFTER_ROLLBACK);
         if (!diff.isEmpty()) {
             restored = false;
             run.taint();
@@ -172,12 +166,7 @@ public final class MigrationRehearsal {
     }
 
     private Outcome rollbackData() {
-        Diff diff;
-        try (Connection c = run.connect()) {
-            diff = FingerprintDiffer.compare(f0, fingerprint(c), BEFORE_UP, AFTER_ROLLBACK);
-        } catch (SQLException e) {
-            throw closing(e);
-        }
+        Diff diff = FingerprintDiffer.compare(beforeUp.data(), run.state().data(), BEFORE_UP, AFTER_ROLLBACK);
         if (diff.isEmpty()) {
             return Outcome.passed();
         }
@@ -197,15 +186,9 @@ public final class MigrationRehearsal {
             throw e;
         }
         run.applied(index);
-        Diff schema;
-        Diff data;
-        try (Connection c = run.connect()) {
-            schema = SchemaDiffer.compare(s1, schema(c), "after up", "after redo");
-            data = FingerprintDiffer.compare(f1, fingerprint(c), "after up", "after redo");
-        } catch (SQLException e) {
-            throw closing(e);
-        }
-        Diff all = schema.plus(data);
+        DatabaseState redone = run.state();
+        Diff all = SchemaDiffer.compare(afterUp.schema(), redone.schema(), "after up", "after redo")
+                .plus(FingerprintDiffer.compare(afterUp.data(), redone.data(), "after up", "after redo"));
         if (all.isEmpty()) {
             return Outcome.passed();
         }
@@ -243,14 +226,6 @@ public final class MigrationRehearsal {
         }
         down = State.OK;
         run.applied(index - 1);
-    }
-
-    private SchemaSnapshot schema(Connection c) {
-        return SchemaReader.read(c, run.dialect(), run.internalTables());
-    }
-
-    private DatabaseFingerprint fingerprint(Connection c) {
-        return Fingerprinter.fingerprint(c, run.dialect(), run.internalTables());
     }
 
     private static IllegalStateException closing(SQLException e) {

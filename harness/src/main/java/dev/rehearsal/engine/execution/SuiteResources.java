@@ -43,8 +43,18 @@ public final class SuiteResources {
         return fixturesDirectory;
     }
 
+    /** Whether fixtures are bound to {@code version}. */
+    boolean seeds(MigrationVersion version) {
+        return fixtures.bound(version);
+    }
+
     void seed(Connection c, Dialect d, MigrationVersion version) {
         fixtures.seed(c, d, version);
+    }
+
+    /** Whether verification suites are bound to {@code version}. */
+    boolean verifies(MigrationVersion version) {
+        return !boundTo(version).isEmpty();
     }
 
     /** The pre captures of the suites bound to {@code version}. */

@@ -9,6 +9,8 @@ import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.RunnerOptions;
+import dev.rehearsal.snapshot.data.Fingerprinter;
+import dev.rehearsal.snapshot.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +25,12 @@ import java.util.Set;
  * database there silently when it is not (only later migrations selected; a previous rollback left
  * it in an unknown state, which means a fresh database replayed from the start). Confined to the
  * target's thread.
+ *
+ * <p>The run remembers the last {@link #state() state} it read from its database, so that a reading
+ * is not repeated while nothing could have changed the database: the redo's reading of migration
+ * {@code i} is migration {@code i+1}'s state before up when no fixture is loaded in between. The
+ * only ways to the database are {@link #runner()} and {@link #connect()}; each discards the
+ * reading, and so does replacing the database.
  */
 public final class TargetRun implements AutoCloseable {
     private final RehearsalSuite.Target kind;
@@ -33,6 +41,9 @@ public final class TargetRun implements AutoCloseable {
     private final boolean keepFailed;
     private final List<String> kept = new ArrayList<>();
     private IsolatedDatabase database;
+    private MigrationRunner runner;
+    private Set<String> internalTables;
+    private DatabaseState observed;
     private int applied = -1;
     private int seeded = -1;
     private boolean tainted;
@@ -112,34 +123,80 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
+    /** The runner of this run's database; whoever holds it may change the database, so the last reading is dropped. */
     MigrationRunner runner() {
-        return runner(database.target());
+        observed = null;
+        if (runner == null) {
+            runner = runner(database.target());
+        }
+        return runner;
     }
 
+    /** A runner of a scratch database (the set-level steps, the drills). */
     MigrationRunner runner(Target target) {
+        if (database != null && target.equals(database.target())) {
+            observed = null;
+        }
         return new MigrationRunner(target, set.migrations(), RunnerOptions.defaults());
     }
 
+    /** Rehearsal's own tables (the same for every database of this run: they depend on the runner options only). */
     Set<String> internalTables() {
-        return runner().history().internalTables();
+        if (internalTables == null) {
+            internalTables = runner(database.target()).history().internalTables();
+        }
+        return internalTables;
     }
 
     Dialect dialect() {
         return database.target().dialect();
     }
 
+    /** A connection to this run's database; whoever holds it may change the database, so the last reading is dropped. */
     Connection connect() {
+        observed = null;
         return database.target().connect();
     }
 
+    /**
+     * The schema and data of the database now, read on one connection; the last reading when
+     * nothing has been handed a runner or a connection since it was taken (nothing else reaches the
+     * database), so it is exactly what a new reading would return.
+     */
+    DatabaseState state() {
+        if (observed == null) {
+            DatabaseState read;
+            try (Connection c = connect()) {
+                read = read(c);
+            } catch (SQLException e) {
+                throw closing(e);
+            }
+            observed = read;
+        }
+        return observed;
+    }
+
+    /** The schema and data on {@code c}, a connection to this run's database. */
+    DatabaseState read(Connection c) {
+        return new DatabaseState(SchemaReader.read(c, dialect(), internalTables()),
+                Fingerprinter.fingerprint(c, dialect(), internalTables()));
+    }
+
+    /** Loads the fixtures bound to migration {@code index}; without any it does not touch the database. */
     void seed(int index) {
         Migration m = set.migrations().get(index);
-        try (Connection c = connect()) {
-            resources.seed(c, database.target().dialect(), m.version());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the connection to " + database.target().displayUrl(), e);
+        if (resources.seeds(m.version())) {
+            try (Connection c = connect()) {
+                resources.seed(c, database.target().dialect(), m.version());
+            } catch (SQLException e) {
+                throw closing(e);
+            }
         }
         seeded = index;
+    }
+
+    private IllegalStateException closing(SQLException e) {
+        return new IllegalStateException("cannot close the connection to " + database.target().displayUrl(), e);
     }
 
     void applied(int index) {
@@ -183,6 +240,8 @@ public final class TargetRun implements AutoCloseable {
             release(database);
         }
         database = freshDatabase();
+        runner = null;
+        observed = null;
         applied = -1;
         seeded = -1;
         tainted = false;
@@ -202,6 +261,8 @@ public final class TargetRun implements AutoCloseable {
         if (database != null) {
             release(database);
             database = null;
+            runner = null;
+            observed = null;
         }
     }
 }

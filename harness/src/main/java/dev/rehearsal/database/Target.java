@@ -33,6 +33,9 @@ public record Target(String url, String user, String password, Dialect dialect) 
 
     /** Opens a connection in auto-commit mode; failures name the masked URL. */
     public Connection connect() {
+        if (dialect == Dialects.SQLITE) {
+            requireSqliteDirectory();
+        }
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -45,6 +48,19 @@ public record Target(String url, String user, String password, Dialect dialect) 
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
                     "cannot connect to " + displayUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLite would say only "unable to open database file" for a file in a missing directory. */
+    private void requireSqliteDirectory() {
+        String file = ServerUrls.databaseName(url);
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "cannot open SQLite database " + file + ": directory "
+                    + parent + " does not exist; create it first or choose another path");
         }
     }
 

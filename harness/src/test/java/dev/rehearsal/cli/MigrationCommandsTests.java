@@ -79,6 +79,17 @@ class MigrationCommandsTests {
     }
 
     @Test
+    void aSqliteFileInAMissingDirectoryIsBadInputNamingTheDirectory(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-dir");
+        CliRun run = CliRun.of("up", "--url", missing.resolve("app.db").toString(), "--migrations",
+                ProjectFiles.migrations("media").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("directory " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         CliRun run = CliRun.of("up", "--url", "unused.db", "--frobnicate");
         assertThat(run.exitCode()).isEqualTo(2);

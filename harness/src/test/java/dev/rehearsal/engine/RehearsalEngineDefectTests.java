@@ -53,6 +53,8 @@ class RehearsalEngineDefectTests {
                         + " did not preserve the data")
                 .contains("users");
         assertThat(step(1, 2).verdict()).isEqualTo(Verdict.FAILED);
+        // The rows behind it, from the state before up rebuilt on a scratch database.
+        assertThat(step(1, 2).diffText()).contains("table users: 2 rows before up, 2 after rollback; changed id=1: bio 'counts' -> NULL");
     }
 
     @ParameterizedTest

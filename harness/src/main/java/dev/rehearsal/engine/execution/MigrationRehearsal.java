@@ -172,10 +172,12 @@ public final class MigrationRehearsal {
         }
         restored = false;
         run.taint();
+        String sample = run.rowSample(index, beforeUp.data(), diff, BEFORE_UP, AFTER_ROLLBACK);
+        String shown = sample == null ? diff.render() : diff.render() + "\n" + sample;
         if (lossy()) {
-            return Outcome.warning("declared lossy: rollback of " + name() + " loses data", diff.render());
+            return Outcome.warning("declared lossy: rollback of " + name() + " loses data", shown);
         }
-        throw new StepFailure("rollback of " + name() + " did not preserve the data:\n" + diff.render(), diff.render());
+        throw new StepFailure("rollback of " + name() + " did not preserve the data:\n" + shown, shown);
     }
 
     private Outcome redo() {

@@ -1,10 +1,7 @@
 package dev.rehearsal.drill;
 
-import dev.rehearsal.ErrorCode;
-import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialects;
 import dev.rehearsal.database.Target;
-import dev.rehearsal.runner.history.SchemaHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,27 +30,6 @@ final class ConnectionCutter {
             s.execute(postgres ? "select pg_terminate_backend(" + session + ")" : "kill connection " + session);
             awaitGone(killer, postgres ? "select count(*) from pg_stat_activity where pid = ?"
                     : "select count(*) from information_schema.processlist where id = ?", session);
-        }
-    }
-
-    /**
-     * SQLite keeps its migration lock in a row that a cut session cannot delete; an operator
-     * removes it after a crash, and so does the drill.
-     *
-     * @return true when a stale lock row was there and is now gone
-     */
-    static boolean releaseStaleLock(Target target, SchemaHistory history) {
-        if (target.dialect() != Dialects.SQLITE) {
-            return false;
-        }
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
-            return s.executeUpdate("delete from " + target.dialect().quote(history.lockName())) > 0;
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("no such table")) {
-                return false;
-            }
-            throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
-                    "cannot clear the stale migration lock in " + target.displayUrl() + ": " + e.getMessage(), e);
         }
     }
 

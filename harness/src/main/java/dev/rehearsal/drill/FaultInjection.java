@@ -114,7 +114,7 @@ public final class FaultInjection {
             clearEarlierFailure();
             String problem = fail(fault);
             String status = status();
-            String path = TRANSACTION_ROLLBACK + staleLockNote();
+            String path = TRANSACTION_ROLLBACK;
             return verdict(fault, path, problem, status, !status.equals(HistoryStatus.APPLIED.column()));
         }
 
@@ -137,7 +137,7 @@ public final class FaultInjection {
             } catch (RehearsalException e) {
                 problem = join(problem, "the restore failed: " + e.getMessage());
             }
-            String path = RESTORE_FROM_BACKUP + staleLockNote();
+            String path = RESTORE_FROM_BACKUP;
             String statusAfterRestore = status();
             boolean historyOk = !statusAfterFault.equals(HistoryStatus.APPLIED.column())
                     && statusAfterRestore.equals(statusBefore);
@@ -180,10 +180,6 @@ public final class FaultInjection {
             if (status().equals(HistoryStatus.FAILED.column())) {
                 runner.repair();
             }
-        }
-
-        private String staleLockNote() {
-            return ConnectionCutter.releaseStaleLock(target, runner.history()) ? " + stale lock row removed" : "";
         }
 
         private String status() {

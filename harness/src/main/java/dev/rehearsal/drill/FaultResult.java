@@ -7,8 +7,7 @@ import dev.rehearsal.migration.Migration;
  *
  * @param migration the migration the fault was injected into
  * @param fault e.g. {@code fail after statement 3}, {@code connection cut after statement 2}
- * @param recoveryPath {@code transaction rollback} or {@code restore from backup}, plus any extra
- *     step it needed (a stale lock row removed)
+ * @param recoveryPath {@code transaction rollback} or {@code restore from backup}
  * @param recovered schema and data equal the pre-migration state and the history does not say applied
  * @param diff what differs from the pre-migration state, or why the fault did not recover; empty when recovered
  * @param historyStatus the migration's history entry right after the fault ({@code failed},

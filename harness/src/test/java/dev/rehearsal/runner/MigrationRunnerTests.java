@@ -259,8 +259,4 @@ class MigrationRunnerTests {
         }
         return names;
     }
-
-    static String sha(String s) {
-        return TestMigrations.sha256(s);
-    }
 }

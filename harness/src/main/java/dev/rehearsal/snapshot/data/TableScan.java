@@ -52,13 +52,15 @@ final class TableScan implements AutoCloseable {
     private final long[] valueHash2;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
     private final Murmur3 rows = new Murmur3();
+    /** SQLite's fast path, or null: values then come through JDBC. */
+    private final SqliteRowEncoder sqliteRows;
     private long rowHash1;
     private long rowHash2;
     private long keyHash1;
     private long keyHash2;
 
     private TableScan(Connection connection, Dialect dialect, String table, boolean restoreAutoCommit,
-            Statement statement, ResultSet rs, List<String> primaryKey) throws SQLException {
+            Statement statement, ResultSet rs, List<String> primaryKey, boolean sqliteCoreApi) throws SQLException {
         this.connection = connection;
         this.table = table;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -80,6 +82,9 @@ final class TableScan implements AutoCloseable {
         }
         valueHash1 = new long[n];
         valueHash2 = new long[n];
+        sqliteRows = dialect == Dialects.SQLITE && sqliteCoreApi
+                ? SqliteRowEncoder.forStatement(statement, n, encoder, this::recordValue)
+                : null;
     }
 
     /** Opens a streaming {@code select *}; PostgreSQL needs a transaction for its cursor, so auto-commit is paused. */
@@ -92,6 +97,16 @@ final class TableScan implements AutoCloseable {
      * instead of the primary key; an empty key identifies rows by their whole content.
      */
     static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey) throws SQLException {
+        return open(c, d, table, primaryKey, true);
+    }
+
+    /**
+     * As {@link #open(Connection, Dialect, String, List)}; {@code sqliteCoreApi} false reads SQLite
+     * values through JDBC's {@code getObject} instead of sqlite-jdbc's core API (for tests proving
+     * the two agree).
+     */
+    static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, boolean sqliteCoreApi)
+            throws SQLException {
         boolean restore = false;
         if (d == Dialects.POSTGRES && c.getAutoCommit()) {
             c.setAutoCommit(false);
@@ -104,7 +119,7 @@ final class TableScan implements AutoCloseable {
                 s.setFetchSize(FETCH_SIZE);
             }
             ResultSet rs = s.executeQuery("select * from " + d.quote(table));
-            return new TableScan(c, d, table, restore, s, rs, primaryKey);
+            return new TableScan(c, d, table, restore, s, rs, primaryKey, sqliteCoreApi);
         } catch (SQLException | RuntimeException e) {
             if (s != null) {
                 s.close();
@@ -138,11 +153,13 @@ final class TableScan implements AutoCloseable {
         // The row hash is over the ordered value hashes: swapping two values between columns changes it.
         // Streamed as 16-byte blocks, the same as hashing the concatenated (h1, h2) pairs.
         rows.begin();
-        for (int i = 0; i < n; i++) {
-            encode(i);
-            valueHash1[i] = encoder.h1;
-            valueHash2[i] = encoder.h2;
-            rows.block(encoder.h1, encoder.h2);
+        if (sqliteRows != null) {
+            sqliteRows.encodeCurrentRow();
+        } else {
+            for (int i = 0; i < n; i++) {
+                encode(i);
+                recordValue(i);
+            }
         }
         rows.end();
         rowHash1 = rows.h1;
@@ -160,6 +177,18 @@ final class TableScan implements AutoCloseable {
             keyHash2 = rows.h2;
         }
         return true;
+    }
+
+    /** Whether values come through sqlite-jdbc's core API rather than JDBC. */
+    boolean readsSqliteCoreApi() {
+        return sqliteRows != null;
+    }
+
+    /** Keeps the encoder's hash of column {@code i}'s value and feeds it to the row hash. */
+    private void recordValue(int i) {
+        valueHash1[i] = encoder.h1;
+        valueHash2[i] = encoder.h2;
+        rows.block(encoder.h1, encoder.h2);
     }
 
     long valueHash1(int column) {

@@ -26,7 +26,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Diff diff = DatabaseSnapshot.compare(DatabaseSnapshot.read(before), DatabaseSnapshot.read(after),
                 "in " + before.getFileName(), "in " + after.getFileName());
-        spec.commandLine().getOut().println(diff.render());
+        // The labels read "in before.json" inside a difference line; the all-clear names the files plainly.
+        spec.commandLine().getOut().println(diff.isEmpty()
+                ? "no differences between " + before.getFileName() + " and " + after.getFileName()
+                : diff.render());
         return diff.isEmpty() ? 0 : 1;
     }
 }

@@ -126,7 +126,7 @@ class VerificationCommandsTests {
 
             CliRun same = run("diff", before.toString(), before.toString());
             assertThat(same.exitCode()).isZero();
-            assertThat(same.out().strip()).isEqualTo("no differences between in before.json and in before.json");
+            assertThat(same.out().strip()).isEqualTo("no differences between before.json and before.json");
 
             sql(db, "insert into users (id, email, created_at) values (1, 'a@x', '2024-01-01')",
                     "create index idx_users_created on users (created_at)");

@@ -20,18 +20,27 @@ final class Catalog {
         T map(ResultSet row) throws SQLException;
     }
 
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        forEachRow(sql, rs -> rows.add(mapper.map(rs)), parameters);
+        return rows;
+    }
+
+    void forEachRow(String sql, RowConsumer consumer, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(mapper.map(rs));
+                    consumer.accept(rs);
                 }
             }
-            return rows;
         }
     }
 

@@ -32,26 +32,30 @@ final class SqliteCreateSql {
     record Check(String name, String expression) {
     }
 
+    /** One column or constraint definition of a CREATE TABLE, tokenized once: a table's columns all look it up. */
+    record Definition(String text, List<Token> tokens) {
+    }
+
     private SqliteCreateSql() {
     }
 
     /** The comma-separated column and constraint definitions of a CREATE TABLE; empty for CREATE TABLE ... AS. */
-    static List<String> definitions(String createTable) {
+    static List<Definition> definitions(String createTable) {
         for (Token token : tokens(createTable)) {
             if (token.is("AS")) {
                 return List.of();
             }
             if (token.isGroup()) {
-                return split(token.inner());
+                return split(token.inner()).stream().map(text -> new Definition(text, tokens(text))).toList();
             }
         }
         return List.of();
     }
 
     /** The definition of the column {@code name}, if the CREATE TABLE text has one. */
-    static Optional<List<Token>> column(List<String> definitions, String name) {
-        for (String definition : definitions) {
-            List<Token> tokens = tokens(definition);
+    static Optional<List<Token>> column(List<Definition> definitions, String name) {
+        for (Definition definition : definitions) {
+            List<Token> tokens = definition.tokens();
             if (!tokens.isEmpty() && !isTableConstraint(tokens.get(0))
                     && SqlText.unquote(tokens.get(0).text()).equalsIgnoreCase(name)) {
                 return Optional.of(tokens);
@@ -61,10 +65,10 @@ final class SqliteCreateSql {
     }
 
     /** Every CHECK in the table, column-level and table-level, in text order. */
-    static List<Check> checks(List<String> definitions) {
+    static List<Check> checks(List<Definition> definitions) {
         List<Check> checks = new ArrayList<>();
-        for (String definition : definitions) {
-            List<Token> tokens = tokens(definition);
+        for (Definition definition : definitions) {
+            List<Token> tokens = definition.tokens();
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 if (tokens.get(i).is("CHECK") && tokens.get(i + 1).isGroup()) {
                     String name = i >= 2 && tokens.get(i - 2).is("CONSTRAINT") ? SqlText.unquote(tokens.get(i - 1).text()) : null;

@@ -20,7 +20,8 @@ class SqliteCreateSqlTests {
     @Test
     void splitsDefinitionsAtTopLevelCommasOnly() {
         assertThat(SqliteCreateSql.definitions(CREATE)).hasSize(7)
-                .element(1).asString().startsWith("title TEXT").endsWith("COLLATE NOCASE");
+                .element(1).extracting(SqliteCreateSql.Definition::text).asString()
+                .startsWith("title TEXT").endsWith("COLLATE NOCASE");
     }
 
     @Test
@@ -32,7 +33,7 @@ class SqliteCreateSqlTests {
 
     @Test
     void findsGeneratedExpressionAndCollationOfAColumn() {
-        List<String> definitions = SqliteCreateSql.definitions(CREATE);
+        List<SqliteCreateSql.Definition> definitions = SqliteCreateSql.definitions(CREATE);
 
         assertThat(SqliteCreateSql.column(definitions, "total").flatMap(SqliteCreateSql::generatedExpression))
                 .contains("price * (1 + tax)");

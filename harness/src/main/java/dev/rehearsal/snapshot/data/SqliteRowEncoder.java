@@ -52,15 +52,16 @@ final class SqliteRowEncoder {
 
     /**
      * An encoder for the rows of {@code statement}'s open result set, or {@code null} when the
-     * statement is not sqlite-jdbc's own (a pool's proxy, another driver): callers then read
-     * values through {@code getObject}.
+     * statement neither is nor wraps sqlite-jdbc's own (a pool's proxy that does not unwrap, another
+     * driver): callers then read values through {@code getObject}.
      */
     static SqliteRowEncoder forStatement(Statement statement, int columns, CanonicalEncoder encoder,
             IntConsumer afterEachValue) throws SQLException {
-        if (!(statement instanceof CoreStatement core) || core.pointer == null) {
+        if (!statement.isWrapperFor(CoreStatement.class)) {
             return null;
         }
-        return new SqliteRowEncoder(core.pointer, columns, isUtf8(statement), encoder, afterEachValue);
+        SafeStmtPtr pointer = statement.unwrap(CoreStatement.class).pointer;
+        return pointer == null ? null : new SqliteRowEncoder(pointer, columns, isUtf8(statement), encoder, afterEachValue);
     }
 
     /** The database's text encoding, fixed when it was created: UTF-8, UTF-16le or UTF-16be. */

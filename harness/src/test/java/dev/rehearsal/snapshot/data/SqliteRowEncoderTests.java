@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.database.Dialects;
 import dev.rehearsal.database.Target;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,57 @@ class SqliteRowEncoderTests {
             }
 
             assertThat(hashes).doesNotHaveDuplicates().hasSize(3);
+        }
+    }
+
+    @Test
+    void aPooledConnectionThatUnwrapsKeepsTheFastPathAndOneThatDoesNotFallsBackToTheSameDigest() throws Exception {
+        try (Connection c = Target.sqlite(dir.resolve("pooled.db")).connect()) {
+            fill(c, "UTF-8");
+            TableFingerprint direct = digest(c, true);
+
+            for (boolean unwraps : new boolean[] {true, false}) {
+                Connection pooled = Delegating.connection(c, unwraps);
+                try (TableScan scan = TableScan.open(pooled, Dialects.SQLITE, "t", List.of("id"), true)) {
+                    assertThat(scan.readsSqliteCoreApi()).as("unwraps: %s", unwraps).isEqualTo(unwraps);
+                    assertThat(TableDigest.of(scan, false).fingerprint("t")).isEqualTo(direct);
+                }
+            }
+        }
+    }
+
+    /** What a connection pool hands out: proxies that forward every call, and may or may not unwrap. */
+    private static final class Delegating implements InvocationHandler {
+        private final Object target;
+        private final boolean unwraps;
+
+        private Delegating(Object target, boolean unwraps) {
+            this.target = target;
+            this.unwraps = unwraps;
+        }
+
+        static Connection connection(Connection c, boolean unwraps) {
+            return (Connection) Proxy.newProxyInstance(SqliteRowEncoderTests.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, new Delegating(c, unwraps));
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("isWrapperFor") && !unwraps) {
+                return false;
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            // Statements are proxied too, as a pool does; everything else passes through.
+            if (result instanceof Statement s && method.getReturnType() == Statement.class) {
+                return Proxy.newProxyInstance(SqliteRowEncoderTests.class.getClassLoader(),
+                        new Class<?>[] {Statement.class}, new Delegating(s, unwraps));
+            }
+            return result;
         }
     }
 

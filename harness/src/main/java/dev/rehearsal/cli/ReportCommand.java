@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.results.RehearsalResults;
@@ -50,8 +51,15 @@ final class ReportCommand implements Callable<Integer> {
         try {
             results = ResultsWriter.read(from);
         } catch (UncheckedIOException e) {
-            throw new RehearsalException(ErrorCode.BAD_USAGE, from + ": not a Rehearsal results file ("
-                    + e.getCause().getMessage().lines().findFirst().orElse("") + "); regenerate it with the engine", e);
+            String where = from.toString();
+            String why = e.getCause().getMessage();
+            if (e.getCause() instanceof JsonProcessingException json && json.getLocation() != null
+                    && json.getLocation().getLineNr() > 0) {
+                where += ":" + json.getLocation().getLineNr() + ":" + json.getLocation().getColumnNr();
+                why = json.getOriginalMessage();
+            }
+            throw new RehearsalException(ErrorCode.BAD_USAGE, where + ": not a Rehearsal results file ("
+                    + why.lines().findFirst().orElse("") + "); regenerate it with the engine", e);
         }
         ReportOptions options = ReportOptions.defaults().withMigrationsRoot(migrationsRoot);
         ReadinessReport report = ReportWriter.build(results, options);

@@ -3,7 +3,6 @@ package dev.rehearsal.cli;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +34,9 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SQLException {
+        if (out != null) {
+            OutputFile.checkWritable(out);
+        }
         Target target = targetOptions.target();
         DatabaseSnapshot snapshot;
         try (Connection c = target.connect()) {
@@ -43,7 +45,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (out == null) {
             spec.commandLine().getOut().println(snapshot.toJson());
         } else {
-            Files.writeString(out, snapshot.toJson() + "\n");
+            OutputFile.write(out, snapshot.toJson() + "\n");
             spec.commandLine().getOut().println("snapshot of " + target.displayUrl() + ": "
                     + snapshot.schema().tables().size() + " tables, written to " + out);
         }

@@ -7,7 +7,6 @@ import dev.rehearsal.verification.SuiteResult;
 import dev.rehearsal.verification.VerificationSuite;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +48,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         VerificationSuite suite = SuiteLoader.load(suiteFile);
+        if (capturePre && out != null) {
+            OutputFile.checkWritable(out);
+        }
         Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
         Target target = targetOptions.target();
         try (Connection c = target.connect()) {
@@ -67,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.println(captures.toJson());
             return 0;
         }
-        Files.writeString(out, captures.toJson() + "\n");
+        OutputFile.write(out, captures.toJson() + "\n");
         stdout.println("captured " + captures.tables().size() + " table(s) for suite " + suite.name() + " into " + out);
         captures.tables().forEach((name, fingerprint) ->
                 stdout.println("  pre." + name + ": " + fingerprint.table() + ", " + fingerprint.rowCount() + " rows"));

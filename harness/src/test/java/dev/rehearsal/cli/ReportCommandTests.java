@@ -74,11 +74,11 @@ class ReportCommandTests {
 
     @Test
     void aFileThatIsNotResultsIsBadUsage() throws IOException {
-        Path junk = Files.writeString(root.resolve("junk.json"), "{\"formatVersion\": \"x\", [");
+        Path junk = Files.writeString(root.resolve("junk.json"), "{\n  \"formatVersion\": \"x\",\n  [");
 
         CliRun run = CliRun.of("report", "--from", junk.toString(), "--out", root.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("junk.json: not a Rehearsal results file");
+        assertThat(run.err()).contains("junk.json:2:20: not a Rehearsal results file");
     }
 }

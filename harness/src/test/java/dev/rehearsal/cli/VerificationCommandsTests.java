@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,5 +147,22 @@ class VerificationCommandsTests {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("other.json: not a Rehearsal snapshot");
+    }
+
+    @Test
+    void anOutFileInAMissingDirectoryExitsTwoBeforeReadingTheDatabase() {
+        Path database = dir.resolve("never-opened.db");
+        Path out = dir.resolve("no-such-dir/s.json");
+
+        CliRun snapshot = run("snapshot", "--url", database.toString(), "--out", out.toString());
+        CliRun capture = run("verify", "--url", database.toString(), "--suite", MEDIA_SUITE.toString(), "--capture-pre",
+                "--out", out.toString());
+
+        for (CliRun run : List.of(snapshot, capture)) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("error: cannot write " + out + ": directory " + out.getParent().toAbsolutePath()
+                    + " does not exist");
+        }
+        assertThat(database).doesNotExist();
     }
 }

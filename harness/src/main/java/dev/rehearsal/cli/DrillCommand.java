@@ -24,6 +24,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rehearsal drill rollback|faults}: the drills of the drill package, on a scratch database. */
@@ -53,6 +54,9 @@ final class DrillCommand implements Runnable {
         @Option(names = "--scratch-ok", description = "The target is a scratch database: drill on it even though it is not empty.")
         boolean scratchOk;
 
+        @Mixin
+        SafetyOptions safety;
+
         /** The runner settings without the progress listener: a drill's own output is one line per outcome. */
         RunnerOptions runnerOptions() {
             return RunnerOptions.defaults().withHistoryTable(historyTable)
@@ -61,6 +65,7 @@ final class DrillCommand implements Runnable {
 
         /** Refuses (exit 2, nothing changed) a target that holds anything, unless it is declared scratch. */
         Target scratchTarget() {
+            safety.guard("drill " + spec.name());
             Target target = targetOptions.target();
             if (!scratchOk) {
                 DrillTargets.contents(target, new SchemaHistory(target.dialect(), historyTable)).ifPresent(what -> {

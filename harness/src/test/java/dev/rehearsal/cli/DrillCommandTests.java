@@ -89,6 +89,22 @@ class DrillCommandTests {
     }
 
     @Test
+    void aProductionTargetIsRefusedEvenWhenDeclaredScratch() {
+        try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
+            String url = db.target().url();
+
+            for (String drill : new String[] {"faults", "rollback"}) {
+                CliRun refused = CliRun.of("drill", drill, "--url", url, "--migrations", MEDIA, "--version",
+                        "20240215000000", "--scratch-ok", "--env", "production");
+
+                assertThat(refused.exitCode()).isEqualTo(2);
+                assertThat(refused.err()).contains("refusing to run 'drill " + drill + "' against a production target");
+            }
+            assertThat(CliRun.of("status", "--url", url, "--migrations", MEDIA).out()).doesNotContain("applied ");
+        }
+    }
+
+    @Test
     void badObjectiveIsBadUsage() {
         CliRun run = CliRun.of("drill", "rollback", "--url", "x.db", "--migrations", MEDIA, "--version", "1",
                 "--objective", "soon");

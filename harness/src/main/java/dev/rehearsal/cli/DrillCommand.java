@@ -87,7 +87,7 @@ final class DrillCommand implements Runnable {
             description = "Apply migration V on a seeded database at V-1, then check that its rollback and restoring"
                     + " the pre-migration backup each bring back the same schema and data within the objective.")
     static final class Rollback extends DrillBase {
-        @Option(names = "--version", required = true, paramLabel = "V", description = "The migration to drill.")
+        @Option(names = "--migration", required = true, paramLabel = "VERSION", description = "The migration to drill (its version).")
         String version;
 
         @Option(names = "--objective", paramLabel = "DURATION", defaultValue = "15m",
@@ -130,7 +130,7 @@ final class DrillCommand implements Runnable {
         Which which;
 
         static final class Which {
-            @Option(names = "--version", paramLabel = "V", description = "The migration to inject faults into.")
+            @Option(names = "--migration", paramLabel = "VERSION", description = "The migration to inject faults into (its version).")
             String version;
 
             @Option(names = "--all", description = "Every migration, in order.")

@@ -6,9 +6,11 @@ import dev.rehearsal.database.JdbcUrls;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code rehearsal} command line: a thin face over the same services the engine uses. */
-@Command(name = "rehearsal", mixinStandardHelpOptions = true, version = "rehearsal 0.1.0",
+// INHERIT: every subcommand answers --help and --version (picocli gives subcommands no version otherwise).
+@Command(name = "rehearsal", mixinStandardHelpOptions = true, version = "rehearsal 0.1.0", scope = ScopeType.INHERIT,
         description = "Rehearse database migrations: apply, roll back, verify, back up, drill, report.",
         subcommands = {UpCommand.class, DownCommand.class, RedoCommand.class, ResetCommand.class, RefreshCommand.class,
                 StatusCommand.class, VersionCommand.class, ValidateCommand.class, CreateCommand.class,

@@ -17,7 +17,7 @@ class DrillCommandTests {
     void faultsOnTheUnificationPrintOneLinePerFaultAndExitZeroWhenAllRecover() {
         try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
             CliRun run = CliRun.of("drill", "faults", "--url", db.target().url(), "--migrations", MEDIA,
-                    "--fixtures", FIXTURES, "--version", "20240215000000");
+                    "--fixtures", FIXTURES, "--migration", "20240215000000");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).containsPattern("PASS  20240215000000  fail after statement 3\\s+transaction rollback\\s+history: failed")
@@ -43,7 +43,7 @@ class DrillCommandTests {
     void rollbackPrintsEachOptionWithItsTimeAgainstTheObjective() {
         try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
             CliRun run = CliRun.of("drill", "rollback", "--url", db.target().url(), "--migrations", MEDIA,
-                    "--fixtures", FIXTURES, "--version", "20240215000000", "--objective", "10m");
+                    "--fixtures", FIXTURES, "--migration", "20240215000000", "--objective", "10m");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).startsWith("rollback drill of 20240215000000 unify media on sqlite")
@@ -61,7 +61,7 @@ class DrillCommandTests {
         Files.writeString(dir.resolve("2_purge.down.sql"), "DROP TABLE purged;\nDELETE FROM items;\n");
         try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
             CliRun run = CliRun.of("drill", "rollback", "--url", db.target().url(), "--migrations", dir.toString(),
-                    "--version", "2");
+                    "--migration", "2");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.out()).contains("FAIL  built-in rollback").contains("      table data items: 2 rows before");
@@ -74,14 +74,14 @@ class DrillCommandTests {
             String url = db.target().url();
             CliRun.of("up", "--url", url, "--migrations", MEDIA);
 
-            CliRun refused = CliRun.of("drill", "faults", "--url", url, "--migrations", MEDIA, "--version", "20240215000000");
+            CliRun refused = CliRun.of("drill", "faults", "--url", url, "--migrations", MEDIA, "--migration", "20240215000000");
 
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.err()).contains("refusing to drill on").contains("it is not empty (5 tables or views: docs, images, media, migration_markers, users;")
                     .contains("4 history rows").contains("--scratch-ok");
             assertThat(refused.out()).isEmpty();
 
-            CliRun allowed = CliRun.of("drill", "faults", "--url", url, "--migrations", MEDIA, "--version",
+            CliRun allowed = CliRun.of("drill", "faults", "--url", url, "--migrations", MEDIA, "--migration",
                     "20240215000000", "--scratch-ok", "--max-faults", "1", "--no-connection-cut");
             assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
             assertThat(allowed.out()).contains("1 of 1 faults recovered");
@@ -94,7 +94,7 @@ class DrillCommandTests {
             String url = db.target().url();
 
             for (String drill : new String[] {"faults", "rollback"}) {
-                CliRun refused = CliRun.of("drill", drill, "--url", url, "--migrations", MEDIA, "--version",
+                CliRun refused = CliRun.of("drill", drill, "--url", url, "--migrations", MEDIA, "--migration",
                         "20240215000000", "--scratch-ok", "--env", "production");
 
                 assertThat(refused.exitCode()).isEqualTo(2);
@@ -106,7 +106,7 @@ class DrillCommandTests {
 
     @Test
     void badObjectiveIsBadUsage() {
-        CliRun run = CliRun.of("drill", "rollback", "--url", "x.db", "--migrations", MEDIA, "--version", "1",
+        CliRun run = CliRun.of("drill", "rollback", "--url", "x.db", "--migrations", MEDIA, "--migration", "1",
                 "--objective", "soon");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -118,6 +118,6 @@ class DrillCommandTests {
         CliRun run = CliRun.of("drill", "faults", "--url", "x.db", "--migrations", MEDIA);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--version").contains("--all");
+        assertThat(run.err()).contains("--migration").contains("--all");
     }
 }

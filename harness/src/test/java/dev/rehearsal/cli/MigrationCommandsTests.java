@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,12 +98,38 @@ class MigrationCommandsTests {
     }
 
     @Test
-    void everyCommandHasHelp() {
-        for (String command : List.of("up", "down", "redo", "reset", "refresh", "status", "version", "validate", "create", "repair")) {
-            CliRun help = CliRun.of(command, "--help");
-            assertThat(help.exitCode()).as(command).isZero();
-            assertThat(help.out()).as(command).contains("Usage: rehearsal " + command);
+    void everyCommandAndSubcommandAnswersHelpAndVersion() {
+        List<String[]> commands = new ArrayList<>();
+        collect(new CommandLine(new RehearsalCommand()), new ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(20);
+
+        for (String[] path : commands) {
+            String name = String.join(" ", path);
+            CliRun help = CliRun.of(append(path, "--help"));
+            assertThat(help.exitCode()).as(name + " --help: " + help.err()).isZero();
+            assertThat(help.out()).as(name).contains("Usage: rehearsal " + name);
+            CliRun version = CliRun.of(append(path, "--version"));
+            assertThat(version.exitCode()).as(name + " --version").isZero();
+            assertThat(version.out().strip()).as(name + " --version").isEqualTo("rehearsal 0.1.0");
         }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<String[]> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help") || !sub.getCommandName().equals(name)) {
+                return; // picocli's help command, and aliases
+            }
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            into.add(subPath.toArray(String[]::new));
+            collect(sub, subPath, into);
+        });
+    }
+
+    private static String[] append(String[] path, String last) {
+        String[] all = java.util.Arrays.copyOf(path, path.length + 1);
+        all[path.length] = last;
+        return all;
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Target;
+import dev.rehearsal.verification.Capture;
 import dev.rehearsal.verification.Captures;
 import dev.rehearsal.verification.SuiteLoader;
 import dev.rehearsal.verification.SuiteResult;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +54,13 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationSuite suite = SuiteLoader.load(suiteFile);
         if (capturePre && out != null) {
             OutputFile.checkWritable(out);
+        }
+        if (!capturePre && preFile == null && !suite.pre().isEmpty()) {
+            // Without captures every pre-dependent check would fail like a real data problem.
+            throw new RehearsalException(ErrorCode.BAD_USAGE, suiteFile + ": suite '" + suite.name() + "' compares with "
+                    + suite.pre().size() + " pre capture(s) (" + suite.pre().stream().map(Capture::name)
+                            .collect(Collectors.joining(", "))
+                    + "); pass --pre FILE, written before the migration by `rehearsal verify --capture-pre --out FILE`");
         }
         Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
         Target target = targetOptions.target();

@@ -82,8 +82,8 @@ class VerificationCommandsTests {
             assertThat(failing.out()).contains("  FAIL row_count_equals media == pre.images + pre.docs: media has 1 row,");
 
             CliRun withoutPre = run("verify", "--url", url, "--suite", MEDIA_SUITE.toString());
-            assertThat(withoutPre.exitCode()).isEqualTo(1);
-            assertThat(withoutPre.out()).contains("FAIL checksum_preserved images: no pre capture 'images'");
+            assertThat(withoutPre.exitCode()).isEqualTo(2);
+            assertThat(withoutPre.err()).contains("pass --pre FILE");
         }
     }
 
@@ -96,6 +96,18 @@ class VerificationCommandsTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: " + bad + ":5:5: unknown check type 'table_exist'");
+    }
+
+    @Test
+    void verifyWithoutThePreCapturesTheSuiteNeedsIsBadInputNotAFailedCheck() {
+        Path database = dir.resolve("never-opened.db");
+
+        CliRun run = run("verify", "--url", database.toString(), "--suite", MEDIA_SUITE.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: " + MEDIA_SUITE + ": suite 'media unification' compares with")
+                .contains("pass --pre FILE").contains("--capture-pre");
+        assertThat(database).doesNotExist();
     }
 
     @Test

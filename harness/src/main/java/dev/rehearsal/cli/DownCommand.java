@@ -14,6 +14,9 @@ final class DownCommand extends MigrationCommand {
     @Mixin
     SafetyOptions safety;
 
+    @Mixin
+    SafetyBackupOptions safetyBackup;
+
     @Option(names = "--to", paramLabel = "VERSION", description = "Roll back every migration newer than VERSION.")
     String to;
 
@@ -27,6 +30,6 @@ final class DownCommand extends MigrationCommand {
         }
         safety.guard("down");
         DownScope scope = batch ? DownScope.lastBatch() : to != null ? DownScope.to(MigrationVersion.parse(to)) : DownScope.last();
-        return summarize(runner().down(scope), "nothing to roll back");
+        return runProtected(safetyBackup, SafetyBackupOptions.Work.ROLL_BACK, r -> r.down(scope), "nothing to roll back");
     }
 }

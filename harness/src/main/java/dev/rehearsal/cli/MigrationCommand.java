@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,23 @@ abstract class MigrationCommand implements Callable<Integer> {
     /** Loads and checks every file before anything touches the database. */
     MigrationRunner runner() {
         Target target = targetOptions.target();
+        return runner(target, MigrationLoader.load(migrations, target.dialect()));
+    }
+
+    /**
+     * Runs a mutating command: each migration in its own transaction where the database allows it,
+     * otherwise behind a verified safety backup taken first (see {@link SafetyBackupOptions}).
+     */
+    int runProtected(SafetyBackupOptions safetyBackup, SafetyBackupOptions.Work work,
+            Function<MigrationRunner, RunResult> command, String nothingMessage) {
+        Target target = targetOptions.target();
         MigrationSet set = MigrationLoader.load(migrations, target.dialect());
+        MigrationRunner runner = runner(target, set);
+        return summarize(safetyBackup.protect(target, set.migrations(), runner, work, () -> command.apply(runner), out()),
+                nothingMessage);
+    }
+
+    private MigrationRunner runner(Target target, MigrationSet set) {
         RunnerOptions options = RunnerOptions.defaults()
                 .withHistoryTable(historyTable)
                 .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))

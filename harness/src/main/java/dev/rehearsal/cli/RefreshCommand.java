@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.runner.MigrationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -8,9 +9,12 @@ final class RefreshCommand extends MigrationCommand {
     @Mixin
     SafetyOptions safety;
 
+    @Mixin
+    SafetyBackupOptions safetyBackup;
+
     @Override
     public Integer call() {
         safety.guard("refresh");
-        return summarize(runner().refresh(), "no migrations");
+        return runProtected(safetyBackup, SafetyBackupOptions.Work.BOTH, MigrationRunner::refresh, "no migrations");
     }
 }

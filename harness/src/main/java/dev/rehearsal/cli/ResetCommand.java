@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.runner.MigrationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -8,9 +9,12 @@ final class ResetCommand extends MigrationCommand {
     @Mixin
     SafetyOptions safety;
 
+    @Mixin
+    SafetyBackupOptions safetyBackup;
+
     @Override
     public Integer call() {
         safety.guard("reset");
-        return summarize(runner().reset(), "nothing to roll back");
+        return runProtected(safetyBackup, SafetyBackupOptions.Work.ROLL_BACK, MigrationRunner::reset, "nothing to roll back");
     }
 }

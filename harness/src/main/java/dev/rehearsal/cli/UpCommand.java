@@ -11,12 +11,17 @@ final class UpCommand extends MigrationCommand {
     @Mixin
     SafetyOptions safety;
 
+    @Mixin
+    SafetyBackupOptions safetyBackup;
+
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
     String to;
 
     @Override
     public Integer call() {
         safety.guard("up");
-        return summarize(runner().up(to == null ? null : MigrationVersion.parse(to)), "nothing to apply: the database is up to date");
+        MigrationVersion target = to == null ? null : MigrationVersion.parse(to);
+        return runProtected(safetyBackup, SafetyBackupOptions.Work.APPLY, runner -> runner.up(target),
+                "nothing to apply: the database is up to date");
     }
 }

@@ -22,8 +22,8 @@ class StageCommandTests {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
             String url = db.target().url();
             Path migrations = StageFixtures.migrations(dir, StageFixtures.failingSecond());
-            assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--to", StageFixtures.FIRST)
-                    .exitCode()).isZero();
+            assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--to", StageFixtures.FIRST,
+                    "--backup-dir", dir.resolve("up-backups").toString()).exitCode()).isZero();
 
             CliRun run = CliRun.of("stage", "--url", url, "--migrations", migrations.toString(),
                     "--dir", dir.resolve("backups").toString());

@@ -30,6 +30,7 @@ public final class MigrationRunner {
     private final List<Migration> migrations;
     private final RunnerOptions options;
     private final SchemaHistory history;
+    private final HistoryChecks checks;
 
     /** @param migrations the loaded migrations, any order (they are sorted by version) */
     public MigrationRunner(Target target, List<Migration> migrations, RunnerOptions options) {
@@ -37,6 +38,7 @@ public final class MigrationRunner {
         this.migrations = migrations.stream().sorted(Comparator.comparing(Migration::version)).toList();
         this.options = options;
         this.history = new SchemaHistory(target.dialect(), options.historyTable());
+        this.checks = new HistoryChecks(this.migrations);
     }
 
     public SchemaHistory history() {
@@ -50,17 +52,13 @@ public final class MigrationRunner {
         }
         return mutate((c, rows) -> {
             refuseIfRepairNeeded(rows);
-            List<String> problems = new ArrayList<>(checksumProblems(rows));
-            problems.addAll(missingFileProblems(rows));
-            if (!options.allowOutOfOrder()) {
-                problems.addAll(outOfOrderProblems(rows));
-            }
+            List<String> problems = checks.beforeUp(rows, options.allowOutOfOrder());
             if (!problems.isEmpty()) {
                 throw new RehearsalException(ErrorCode.VALIDATION_FAILED,
                         "refusing to migrate " + target.displayUrl() + ":\n  " + String.join("\n  ", problems));
             }
             List<Migration> pending = migrations.stream()
-                    .filter(m -> !isApplied(rows, m.version()))
+                    .filter(m -> !HistoryChecks.isApplied(rows, m.version()))
                     .filter(m -> to == null || m.version().compareTo(to) <= 0)
                     .toList();
             int batch = rows.values().stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;
@@ -163,11 +161,7 @@ public final class MigrationRunner {
     /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
     public ValidationReport validate() {
         return read(rows -> {
-            List<String> problems = new ArrayList<>(checksumProblems(rows));
-            problems.addAll(missingFileProblems(rows));
-            if (!options.allowOutOfOrder()) {
-                problems.addAll(outOfOrderProblems(rows));
-            }
+            List<String> problems = new ArrayList<>(checks.beforeUp(rows, options.allowOutOfOrder()));
             rows.values().stream().filter(HistoryRow::isPartialFailure).forEach(r -> problems.add(
                     "migration " + r.version() + " failed part-way (" + progress(r) + "): fix the database, then run"
                             + " `rehearsal repair`"));
@@ -210,45 +204,6 @@ public final class MigrationRunner {
         return migrations.stream().filter(m -> m.version().equals(version)).findFirst()
                 .orElseThrow(() -> new RehearsalException(ErrorCode.UNKNOWN_VERSION, "no migration with version "
                         + version + " in the migrations directory"));
-    }
-
-    private List<String> checksumProblems(Map<MigrationVersion, HistoryRow> rows) {
-        List<String> problems = new ArrayList<>();
-        for (Migration m : migrations) {
-            HistoryRow row = rows.get(m.version());
-            if (row != null && row.status() == HistoryStatus.APPLIED && !row.checksum().equals(m.checksum())) {
-                problems.add("migration " + m.version() + " was modified after it was applied: checksum "
-                        + m.checksum() + " != " + row.checksum() + " (" + m.up().file().getFileName() + ")");
-            }
-        }
-        return problems;
-    }
-
-    private List<String> missingFileProblems(Map<MigrationVersion, HistoryRow> rows) {
-        List<String> problems = new ArrayList<>();
-        for (HistoryRow row : rows.values()) {
-            boolean onDisk = migrations.stream().anyMatch(m -> m.version().equals(row.version()));
-            if (!onDisk && row.status() == HistoryStatus.APPLIED) {
-                problems.add("applied migration " + row.version() + " (" + row.name() + ") is missing from disk");
-            }
-        }
-        return problems;
-    }
-
-    private List<String> outOfOrderProblems(Map<MigrationVersion, HistoryRow> rows) {
-        Optional<MigrationVersion> newest = rows.values().stream().filter(r -> r.status() == HistoryStatus.APPLIED)
-                .map(HistoryRow::version).max(Comparator.naturalOrder());
-        List<String> problems = new ArrayList<>();
-        newest.ifPresent(top -> migrations.stream()
-                .filter(m -> !isApplied(rows, m.version()) && m.version().compareTo(top) < 0)
-                .forEach(m -> problems.add("pending migration " + m.version() + " is older than the newest applied one ("
-                        + top + "): out of order; apply it with --allow-out-of-order")));
-        return problems;
-    }
-
-    private static boolean isApplied(Map<MigrationVersion, HistoryRow> rows, MigrationVersion version) {
-        HistoryRow row = rows.get(version);
-        return row != null && row.status() == HistoryStatus.APPLIED;
     }
 
     private static String progress(HistoryRow row) {

@@ -106,7 +106,7 @@ class MigrationCommandsTests {
     }
 
     @Test
-    void aModifiedMigrationFailsValidationWithBothChecksums(@TempDir Path dir) throws Exception {
+    void aModifiedMigrationFailsValidationNamingItsFileAndBothChecksums(@TempDir Path dir) throws Exception {
         Path migrations = dir.resolve("m");
         Files.createDirectories(migrations);
         Path file = migrations.resolve("20240101123456_create_notes.sql");
@@ -118,8 +118,9 @@ class MigrationCommandsTests {
         CliRun validate = CliRun.of("validate", "--url", url, "--migrations", migrations.toString());
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.err()).containsPattern(
-                "migration 20240101123456 was modified after it was applied: checksum [0-9a-f]{64} != [0-9a-f]{64}");
+        assertThat(validate.err()).containsPattern("invalid: migration 20240101123456 was modified after it was"
+                + " applied: 20240101123456_create_notes.sql changed \\(checksum now [0-9a-f]{64}, recorded [0-9a-f]{64}\\);"
+                + " restore the files as applied, or run `rehearsal repair` to accept the change");
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class MigrationRunner {
     private final List<Migration> migrations;
     private final RunnerOptions options;
     private final SchemaHistory history;
+    private final HistoryChecks checks;
 
     /** @param migrations the loaded migrations, any order (they are sorted by version) */
     public MigrationRunner(Target target, List<Migration> migrations, RunnerOptions options) {
@@ -37,6 +38,7 @@ public final class MigrationRunner {
         this.migrations = migrations.stream().sorted(Comparator.comparing(Migration::version)).toList();
         this.options = options;
         this.history = new SchemaHistory(target.dialect(), options.historyTable());
+        this.checks = new HistoryChecks(this.migrations);
     }
 
     public SchemaHistory history() {
@@ -49,79 +51,38 @@ public final class MigrationRunner {
             find(to);
         }
         return mutate((c, rows) -> {
-            refuseIfRepairNeeded(rows);
-            List<String> problems = new ArrayList<>(checksumProblems(rows));
-            problems.addAll(missingFileProblems(rows));
-            if (!options.allowOutOfOrder()) {
-                problems.addAll(outOfOrderProblems(rows));
-            }
-            if (!problems.isEmpty()) {
-                throw new RehearsalException(ErrorCode.VALIDATION_FAILED,
-                        "refusing to migrate " + target.displayUrl() + ":\n  " + String.join("\n  ", problems));
-            }
-            List<Migration> pending = migrations.stream()
-                    .filter(m -> !isApplied(rows, m.version()))
-                    .filter(m -> to == null || m.version().compareTo(to) <= 0)
-                    .toList();
-            int batch = rows.values().stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;
-            MigrationExecutor executor = executor();
-            List<ExecutedMigration> done = new ArrayList<>();
-            for (Migration m : pending) {
-                done.add(executor.execute(c, m, Direction.UP, batch, rows.get(m.version())));
-            }
-            return new RunResult(done);
+            refuseUnlessReadyForUp(rows, "migrate");
+            return applyPending(c, rows, to);
         });
     }
 
-    /** Rolls back applied migrations, newest first. Refuses before running anything if one has no rollback. */
+    /**
+     * Rolls back applied migrations, newest first. Refuses before running anything if one has no
+     * rollback, or if an applied migration's files changed since it ran: the down script on disk may
+     * no longer be the one written for what the database holds.
+     */
     public RunResult down(DownScope scope) {
         if (scope.kind() == DownScope.Kind.TO_VERSION) {
             find(scope.to());
         }
         return mutate((c, rows) -> {
             refuseIfRepairNeeded(rows);
-            List<HistoryRow> applied = rows.values().stream()
-                    .filter(r -> r.status() == HistoryStatus.APPLIED)
-                    .sorted(Comparator.comparing(HistoryRow::version).reversed())
-                    .toList();
-            List<HistoryRow> chosen = switch (scope.kind()) {
-                case LAST -> applied.isEmpty() ? List.of() : List.of(applied.get(0));
-                case ALL -> applied;
-                case TO_VERSION -> applied.stream().filter(r -> r.version().compareTo(scope.to()) > 0).toList();
-                case LAST_BATCH -> {
-                    int last = applied.stream().mapToInt(HistoryRow::batch).max().orElse(-1);
-                    yield applied.stream().filter(r -> r.batch() == last).toList();
-                }
-            };
-            List<Migration> plan = new ArrayList<>();
-            for (HistoryRow row : chosen) {
-                Migration m = migrations.stream().filter(x -> x.version().equals(row.version())).findFirst()
-                        .orElseThrow(() -> new RehearsalException(ErrorCode.VALIDATION_FAILED, "applied migration "
-                                + row.version() + " (" + row.name() + ") has no file in the migrations directory;"
-                                + " cannot roll it back"));
-                if (!m.hasRollback()) {
-                    throw new RehearsalException(ErrorCode.NO_ROLLBACK, m.missingRollbackReason()
-                            + "; nothing was rolled back. Restore a backup instead, or add a down script");
-                }
-                plan.add(m);
-            }
-            MigrationExecutor executor = executor();
-            List<ExecutedMigration> done = new ArrayList<>();
-            for (Migration m : plan) {
-                HistoryRow current = rows.get(m.version());
-                done.add(executor.execute(c, m, Direction.DOWN, current.batch(), current));
-            }
-            return new RunResult(done);
+            refuseIf(checks.modified(rows), "roll back");
+            return rollBack(c, rows, rollbackPlan(rows, scope));
         });
     }
 
-    /** Rolls back the last applied migration and applies it again. */
+    /**
+     * Rolls back the last applied migration and applies it again, under one lock. Everything the up
+     * half would refuse is checked before the down half runs, so a refusal never leaves it rolled back.
+     */
     public RunResult redo() {
-        RunResult down = down(DownScope.last());
-        if (down.executed().isEmpty()) {
-            return down;
-        }
-        return down.then(up(down.executed().get(0).migration().version()));
+        return mutate((c, rows) -> {
+            refuseUnlessReadyForUp(rows, "redo the last migration on");
+            List<Migration> plan = rollbackPlan(rows, DownScope.last());
+            RunResult down = rollBack(c, rows, plan);
+            return plan.isEmpty() ? down : down.then(applyPending(c, rowsByVersion(c), plan.get(0).version()));
+        });
     }
 
     /** Rolls back every applied migration. */
@@ -129,7 +90,7 @@ public final class MigrationRunner {
         return down(DownScope.all());
     }
 
-    /** Reset, then up. */
+    /** Reset, then up. Whatever up would refuse, reset refuses first (modified or missing files). */
     public RunResult refresh() {
         return reset().then(up(null));
     }
@@ -163,11 +124,7 @@ public final class MigrationRunner {
     /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
     public ValidationReport validate() {
         return read(rows -> {
-            List<String> problems = new ArrayList<>(checksumProblems(rows));
-            problems.addAll(missingFileProblems(rows));
-            if (!options.allowOutOfOrder()) {
-                problems.addAll(outOfOrderProblems(rows));
-            }
+            List<String> problems = new ArrayList<>(checks.beforeUp(rows, options.allowOutOfOrder()));
             rows.values().stream().filter(HistoryRow::isPartialFailure).forEach(r -> problems.add(
                     "migration " + r.version() + " failed part-way (" + progress(r) + "): fix the database, then run"
                             + " `rehearsal repair`"));
@@ -212,43 +169,72 @@ public final class MigrationRunner {
                         + version + " in the migrations directory"));
     }
 
-    private List<String> checksumProblems(Map<MigrationVersion, HistoryRow> rows) {
-        List<String> problems = new ArrayList<>();
-        for (Migration m : migrations) {
-            HistoryRow row = rows.get(m.version());
-            if (row != null && row.status() == HistoryStatus.APPLIED && !row.checksum().equals(m.checksum())) {
-                problems.add("migration " + m.version() + " was modified after it was applied: checksum "
-                        + m.checksum() + " != " + row.checksum() + " (" + m.up().file().getFileName() + ")");
-            }
+    private void refuseUnlessReadyForUp(Map<MigrationVersion, HistoryRow> rows, String what) {
+        refuseIfRepairNeeded(rows);
+        refuseIf(checks.beforeUp(rows, options.allowOutOfOrder()), what);
+    }
+
+    private void refuseIf(List<String> problems, String what) {
+        if (!problems.isEmpty()) {
+            throw new RehearsalException(ErrorCode.VALIDATION_FAILED,
+                    "refusing to " + what + " " + target.displayUrl() + ":\n  " + String.join("\n  ", problems));
         }
-        return problems;
     }
 
-    private List<String> missingFileProblems(Map<MigrationVersion, HistoryRow> rows) {
-        List<String> problems = new ArrayList<>();
-        for (HistoryRow row : rows.values()) {
-            boolean onDisk = migrations.stream().anyMatch(m -> m.version().equals(row.version()));
-            if (!onDisk && row.status() == HistoryStatus.APPLIED) {
-                problems.add("applied migration " + row.version() + " (" + row.name() + ") is missing from disk");
-            }
+    private RunResult applyPending(Connection c, Map<MigrationVersion, HistoryRow> rows, MigrationVersion to)
+            throws SQLException {
+        List<Migration> pending = migrations.stream()
+                .filter(m -> !HistoryChecks.isApplied(rows, m.version()))
+                .filter(m -> to == null || m.version().compareTo(to) <= 0)
+                .toList();
+        int batch = rows.values().stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;
+        MigrationExecutor executor = executor();
+        List<ExecutedMigration> done = new ArrayList<>();
+        for (Migration m : pending) {
+            done.add(executor.execute(c, m, Direction.UP, batch, rows.get(m.version())));
         }
-        return problems;
+        return new RunResult(done);
     }
 
-    private List<String> outOfOrderProblems(Map<MigrationVersion, HistoryRow> rows) {
-        Optional<MigrationVersion> newest = rows.values().stream().filter(r -> r.status() == HistoryStatus.APPLIED)
-                .map(HistoryRow::version).max(Comparator.naturalOrder());
-        List<String> problems = new ArrayList<>();
-        newest.ifPresent(top -> migrations.stream()
-                .filter(m -> !isApplied(rows, m.version()) && m.version().compareTo(top) < 0)
-                .forEach(m -> problems.add("pending migration " + m.version() + " is older than the newest applied one ("
-                        + top + "): out of order; apply it with --allow-out-of-order")));
-        return problems;
+    /** The migrations {@code scope} rolls back, newest first; refuses if one has no file or no rollback. */
+    private List<Migration> rollbackPlan(Map<MigrationVersion, HistoryRow> rows, DownScope scope) {
+        List<HistoryRow> applied = rows.values().stream()
+                .filter(r -> r.status() == HistoryStatus.APPLIED)
+                .sorted(Comparator.comparing(HistoryRow::version).reversed())
+                .toList();
+        List<HistoryRow> chosen = switch (scope.kind()) {
+            case LAST -> applied.isEmpty() ? List.of() : List.of(applied.get(0));
+            case ALL -> applied;
+            case TO_VERSION -> applied.stream().filter(r -> r.version().compareTo(scope.to()) > 0).toList();
+            case LAST_BATCH -> {
+                int last = applied.stream().mapToInt(HistoryRow::batch).max().orElse(-1);
+                yield applied.stream().filter(r -> r.batch() == last).toList();
+            }
+        };
+        List<Migration> plan = new ArrayList<>();
+        for (HistoryRow row : chosen) {
+            Migration m = migrations.stream().filter(x -> x.version().equals(row.version())).findFirst()
+                    .orElseThrow(() -> new RehearsalException(ErrorCode.VALIDATION_FAILED, "applied migration "
+                            + row.version() + " (" + row.name() + ") has no file in the migrations directory;"
+                            + " cannot roll it back"));
+            if (!m.hasRollback()) {
+                throw new RehearsalException(ErrorCode.NO_ROLLBACK, m.missingRollbackReason()
+                        + "; nothing was rolled back. Restore a backup instead, or add a down script");
+            }
+            plan.add(m);
+        }
+        return plan;
     }
 
-    private static boolean isApplied(Map<MigrationVersion, HistoryRow> rows, MigrationVersion version) {
-        HistoryRow row = rows.get(version);
-        return row != null && row.status() == HistoryStatus.APPLIED;
+    private RunResult rollBack(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan)
+            throws SQLException {
+        MigrationExecutor executor = executor();
+        List<ExecutedMigration> done = new ArrayList<>();
+        for (Migration m : plan) {
+            HistoryRow current = rows.get(m.version());
+            done.add(executor.execute(c, m, Direction.DOWN, current.batch(), current));
+        }
+        return new RunResult(done);
     }
 
     private static String progress(HistoryRow row) {

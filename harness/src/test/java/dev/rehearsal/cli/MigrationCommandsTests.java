@@ -3,11 +3,13 @@ package dev.rehearsal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.database.IsolatedDatabase;
+import dev.rehearsal.database.Target;
 import dev.rehearsal.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,7 @@ class MigrationCommandsTests {
     }
 
     @Test
-    void aModifiedMigrationFailsValidationWithBothChecksums(@TempDir Path dir) throws Exception {
+    void aModifiedMigrationFailsValidationNamingItsFileAndBothChecksums(@TempDir Path dir) throws Exception {
         Path migrations = dir.resolve("m");
         Files.createDirectories(migrations);
         Path file = migrations.resolve("20240101123456_create_notes.sql");
@@ -147,8 +149,82 @@ class MigrationCommandsTests {
         CliRun validate = CliRun.of("validate", "--url", url, "--migrations", migrations.toString());
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.err()).containsPattern(
-                "migration 20240101123456 was modified after it was applied: checksum [0-9a-f]{64} != [0-9a-f]{64}");
+        assertThat(validate.err()).containsPattern("invalid: migration 20240101123456 was modified after it was"
+                + " applied: 20240101123456_create_notes.sql changed \\(checksum now [0-9a-f]{64}, recorded [0-9a-f]{64}\\);"
+                + " restore the files as applied, or run `rehearsal repair` to accept the change");
+    }
+
+    @Test
+    void anEditedDownScriptIsRefusedByEveryCommandThatRunsScriptsUntilRepair(@TempDir Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("m"));
+        try (var files = Files.list(ProjectFiles.migrations("media"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, migrations.resolve(file.getFileName()));
+            }
+        }
+        String url = dir.resolve("app.db").toString();
+        String[] target = {"--url", url, "--migrations", migrations.toString()};
+        assertThat(run("up", target).exitCode()).isZero();
+        sql(url, "insert into users (id, email, created_at) values (1, 'a@example.com', '2024-01-01')",
+                "insert into images (id, owner_id, path, mime_type, size_bytes, created_at)"
+                        + " values (1, 1, 'a.png', 'image/png', 10, '2024-01-01')");
+        Path down = migrations.resolve("20240215000000_unify_media.down.sql");
+        Files.writeString(down, "DELETE FROM images;\n" + Files.readString(down));
+        List<String> before = history(url);
+
+        for (String command : List.of("down", "redo", "reset", "refresh")) {
+            CliRun refused = run(command, target);
+
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).as(command).startsWith("error: refusing to ").contains(
+                    "migration 20240215000000 was modified after it was applied: 20240215000000_unify_media.up.sql"
+                            + " or 20240215000000_unify_media.down.sql changed", "run `rehearsal repair`");
+            assertThat(refused.out()).as(command).doesNotContain("rolled back");
+            assertThat(history(url)).as(command).isEqualTo(before);
+            assertThat(query(url, "select path from images")).as(command).containsExactly("a.png");
+        }
+        CliRun validate = run("validate", target);
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.err()).contains("20240215000000_unify_media.up.sql or 20240215000000_unify_media.down.sql");
+
+        CliRun repair = run("repair", target);
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        CliRun rolledBack = run("down", target);
+        assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.out()).contains("rolled back 20240215000000 unify media (3 statements");
+        assertThat(query(url, "select path from images")).isEmpty();
+        CliRun up = run("up", target);
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("applied     20240215000000 unify media");
+    }
+
+    private static CliRun run(String command, String... options) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static List<String> history(String url) throws Exception {
+        return query(url, "select version || ' ' || status || ' ' || checksum || ' ' || batch || ' ' || applied_at"
+                + " from rehearsal_history order by version");
+    }
+
+    private static List<String> query(String url, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = Target.of(url).connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void sql(String url, String... statements) throws Exception {
+        try (Connection c = Target.of(url).connect(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
     }
 
     @Test

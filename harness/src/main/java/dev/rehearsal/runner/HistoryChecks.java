@@ -1,0 +1,103 @@
+package dev.rehearsal.runner;
+
+import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationFormat;
+import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.history.HistoryRow;
+import dev.rehearsal.runner.history.HistoryStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where the history and the migration files disagree, one line per problem, each saying how to go on. */
+final class HistoryChecks {
+    /** Formats whose down script is a file of its own, so a deleted down file changes the checksum too. */
+    private static final Set<MigrationFormat> SEPARATE_DOWN_FILES =
+            EnumSet.of(MigrationFormat.PAIRED_FILES, MigrationFormat.DIESEL, MigrationFormat.FLYWAY);
+
+    private final List<Migration> migrations;
+
+    /** @param migrations sorted by version */
+    HistoryChecks(List<Migration> migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Everything that stops {@code up}: modified or missing applied migrations, and, unless allowed, out-of-order ones. */
+    List<String> beforeUp(Map<MigrationVersion, HistoryRow> rows, boolean allowOutOfOrder) {
+        List<String> problems = new ArrayList<>(modified(rows));
+        problems.addAll(missingFiles(rows));
+        if (!allowOutOfOrder) {
+            problems.addAll(outOfOrder(rows));
+        }
+        return problems;
+    }
+
+    /** Applied migrations whose files no longer match the checksum recorded when they ran. */
+    List<String> modified(Map<MigrationVersion, HistoryRow> rows) {
+        List<String> problems = new ArrayList<>();
+        for (Migration m : migrations) {
+            HistoryRow row = rows.get(m.version());
+            if (isApplied(rows, m.version()) && !row.checksum().equals(m.checksum())) {
+                problems.add("migration " + m.version() + " was modified after it was applied: " + changedFiles(m)
+                        + " (checksum now " + m.checksum() + ", recorded " + row.checksum() + "); restore the files"
+                        + " as applied, or run `rehearsal repair` to accept the change");
+            }
+        }
+        return problems;
+    }
+
+    List<String> missingFiles(Map<MigrationVersion, HistoryRow> rows) {
+        List<String> problems = new ArrayList<>();
+        for (HistoryRow row : rows.values()) {
+            boolean onDisk = migrations.stream().anyMatch(m -> m.version().equals(row.version()));
+            if (!onDisk && row.status() == HistoryStatus.APPLIED) {
+                problems.add("applied migration " + row.version() + " (" + row.name() + ") is missing from disk");
+            }
+        }
+        return problems;
+    }
+
+    List<String> outOfOrder(Map<MigrationVersion, HistoryRow> rows) {
+        Optional<MigrationVersion> newest = rows.values().stream().filter(r -> r.status() == HistoryStatus.APPLIED)
+                .map(HistoryRow::version).max(Comparator.naturalOrder());
+        List<String> problems = new ArrayList<>();
+        newest.ifPresent(top -> migrations.stream()
+                .filter(m -> !isApplied(rows, m.version()) && m.version().compareTo(top) < 0)
+                .forEach(m -> problems.add("pending migration " + m.version() + " is older than the newest applied one ("
+                        + top + "): out of order; apply it with --allow-out-of-order")));
+        return problems;
+    }
+
+    static boolean isApplied(Map<MigrationVersion, HistoryRow> rows, MigrationVersion version) {
+        HistoryRow row = rows.get(version);
+        return row != null && row.status() == HistoryStatus.APPLIED;
+    }
+
+    /**
+     * The files a mismatch can come from. The history keeps one checksum over the up and the down
+     * script together (see {@code Checksums}), so when they are two files either may have changed.
+     */
+    private static String changedFiles(Migration m) {
+        String up = fileName(m, m.up().file());
+        if (m.down() != null && !m.down().file().equals(m.up().file())) {
+            return up + " or " + fileName(m, m.down().file()) + " changed";
+        }
+        if (m.down() == null && SEPARATE_DOWN_FILES.contains(m.format())) {
+            return up + " changed or its down file was removed";
+        }
+        return up + " changed";
+    }
+
+    /** diesel names every migration's files up.sql and down.sql: its folder tells them apart. */
+    private static String fileName(Migration m, Path file) {
+        Path parent = file.getParent();
+        return m.format() == MigrationFormat.DIESEL && parent != null
+                ? parent.getFileName() + "/" + file.getFileName()
+                : file.getFileName().toString();
+    }
+}

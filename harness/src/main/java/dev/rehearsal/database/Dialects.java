@@ -29,8 +29,11 @@ public final class Dialects {
         if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
             return MARIADB;
         }
-        throw new RehearsalException(ErrorCode.BAD_USAGE, "unsupported database URL '" + jdbcUrl
-                + "': use jdbc:sqlite:<file>, jdbc:postgresql://... or jdbc:mariadb://...");
+        // Only the scheme: the rest of a URL Rehearsal cannot parse may hold a password in any form.
+        int scheme = url.indexOf(':', "jdbc:".length());
+        throw new RehearsalException(ErrorCode.BAD_USAGE, "unsupported database URL "
+                + (scheme < 0 ? "'" + JdbcUrls.maskPasswords(jdbcUrl, jdbcUrl, null) + "'" : jdbcUrl.substring(0, scheme + 1) + "...")
+                + ": use jdbc:sqlite:<file>, jdbc:postgresql://... or jdbc:mariadb://...");
     }
 
     public static Dialect forName(String name) {

@@ -6,13 +6,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A database Rehearsal connects to: a JDBC URL, optional credentials, and the dialect the URL
  * implies. {@link #toString()} and {@link #displayUrl()} never show the password.
  */
 public record Target(String url, String user, String password, Dialect dialect) {
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+    // Also without "//": jdbc:postgresql:app and jdbc:sqlite:app.db are URLs too.
+    private static final Set<String> KNOWN_SCHEMES = Set.of("postgres", "postgresql", "mariadb", "mysql", "sqlite");
 
     /** A JDBC URL, or a plain file path (taken as a SQLite database). */
     public static Target of(String urlOrPath) {
@@ -23,8 +30,30 @@ public record Target(String url, String user, String password, Dialect dialect) 
         if (urlOrPath == null || urlOrPath.isBlank()) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no database given: pass --url jdbc:... or a SQLite file path");
         }
-        String url = urlOrPath.startsWith("jdbc:") ? urlOrPath : "jdbc:sqlite:" + Path.of(urlOrPath).toAbsolutePath();
+        String url = urlOrPath;
+        if (!url.startsWith("jdbc:")) {
+            requireNotAUrl(urlOrPath, password);
+            url = "jdbc:sqlite:" + Path.of(urlOrPath).toAbsolutePath();
+        }
         return new Target(url, user, password, Dialects.forUrl(url));
+    }
+
+    /**
+     * A URL without its jdbc: prefix would become a SQLite file named after it (password and all), or
+     * fail on a missing directory: say what to type instead.
+     */
+    private static void requireNotAUrl(String urlOrPath, String password) {
+        Matcher url = SCHEME.matcher(urlOrPath);
+        if (!url.find()) {
+            return;
+        }
+        String scheme = url.group(1).toLowerCase(Locale.ROOT);
+        if (urlOrPath.startsWith("//", url.end()) || KNOWN_SCHEMES.contains(scheme)) {
+            String fixed = "jdbc:" + (scheme.equals("postgres") ? "postgresql" : scheme) + urlOrPath.substring(url.end(1));
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "'" + JdbcUrls.maskPasswords(urlOrPath, urlOrPath, password)
+                    + "' is a database URL without the jdbc: prefix: use " + JdbcUrls.maskPasswords(fixed, fixed, password)
+                    + " (only a value without a scheme is taken as a SQLite file path)");
+        }
     }
 
     public static Target sqlite(Path file) {
@@ -43,11 +72,12 @@ public record Target(String url, String user, String password, Dialect dialect) 
         if (password != null) {
             properties.setProperty("password", password);
         }
+        DriverLogMasking.install();
         try {
             return DriverManager.getConnection(url, properties);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
-                    "cannot connect to " + displayUrl() + ": " + e.getMessage(), e);
+                    "cannot connect to " + displayUrl() + ": " + mask(e.getMessage()), MaskedDriverException.of(e, this::mask));
         }
     }
 
@@ -66,7 +96,15 @@ public record Target(String url, String user, String password, Dialect dialect) 
 
     /** The URL with any password masked. */
     public String displayUrl() {
-        return JdbcUrls.maskPasswords(url);
+        return mask(url);
+    }
+
+    /**
+     * {@code text} derived from this target (a driver's message) with the passwords of its URL and its
+     * password masked wherever they show, in URL shape or not; null stays null.
+     */
+    public String mask(String text) {
+        return JdbcUrls.maskPasswords(text, url, password);
     }
 
     /** The same server with another database (schema) name in the URL; not for SQLite. */

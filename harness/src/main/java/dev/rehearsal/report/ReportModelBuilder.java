@@ -181,6 +181,11 @@ final class ReportModelBuilder {
         return text == null ? "x" : text.replaceAll("[^A-Za-z0-9]+", "-");
     }
 
+    /**
+     * Masks by shape only: results carry no URL with its password, so a password a driver quoted out of
+     * URL shape must already be masked where it was recorded (the engine's server probe and
+     * {@code Target.connect} know the URL and mask it).
+     */
     static String mask(String text) {
         return JdbcUrls.maskPasswords(text);
     }

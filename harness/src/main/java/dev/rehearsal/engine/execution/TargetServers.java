@@ -71,7 +71,8 @@ public final class TargetServers implements AutoCloseable {
             Dialect dialect = server.dialect();
             return new Availability(maskedUrl == null ? null : server, maskedUrl, dialect.serverVersion(c), null);
         } catch (Exception e) {
-            return new Availability(null, maskedUrl, null, target.id() + ": " + e.getMessage());
+            // The driver's message may quote the password out of URL shape; only the server knows it.
+            return new Availability(null, maskedUrl, null, server.mask(target.id() + ": " + e.getMessage()));
         }
     }
 

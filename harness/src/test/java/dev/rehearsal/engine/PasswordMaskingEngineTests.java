@@ -1,0 +1,52 @@
+package dev.rehearsal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.engine.results.ResultsWriter;
+import dev.rehearsal.engine.results.TargetResult;
+import dev.rehearsal.engine.results.TargetStatus;
+import dev.rehearsal.report.ReportOptions;
+import dev.rehearsal.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A server URL whose password the driver quotes in its failure leaves no trace of it in the results
+ * or the report, whether the target is skipped or required.
+ */
+class PasswordMaskingEngineTests {
+    private static final String MARIADB_USER_INFO = "jdbc:mariadb://root:hunter2@127.0.0.1:3306/";
+    private static final String POSTGRES_SLASH = "jdbc:postgresql://postgres:hun/ter2@127.0.0.1:5432/postgres";
+
+    @TempDir
+    Path reports;
+
+    @ParameterizedTest
+    @CsvSource({"mariadb, false, SKIPPED", "mariadb, true, FAILED", "postgres, false, SKIPPED", "postgres, true, FAILED"})
+    void aPasswordInTheServerUrlIsInNoResultOrReportFile(String target, boolean required, TargetStatus status)
+            throws IOException {
+        String url = target.equals("mariadb") ? MARIADB_USER_INFO : POSTGRES_SLASH;
+        String secret = target.equals("mariadb") ? "hunter2" : "ter2";
+        EngineExecutionResults results = EngineRuns.runSet(reports, "good", Map.of(Constants.TARGETS, target,
+                target.equals("mariadb") ? Constants.MARIADB_URL : Constants.POSTGRES_URL, url,
+                Constants.REQUIRE_TARGETS, String.valueOf(required)));
+
+        results.containerEvents().assertStatistics(s -> s.skipped(required ? 0 : 1).failed(required ? 1 : 0));
+        TargetResult result = ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0);
+        assertThat(result.status()).isEqualTo(status);
+        assertThat(result.reason()).startsWith(target + ": cannot connect to jdbc:").contains(":****@127.0.0.1");
+        Path rerendered = reports.resolve("again");
+        ReportWriter.write(ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)), rerendered, ReportOptions.defaults());
+        for (Path file : new Path[] {reports.resolve(Constants.RESULTS_FILE), reports.resolve(ReportWriter.JSON_FILE),
+                reports.resolve(ReportWriter.HTML_FILE), rerendered.resolve(ReportWriter.JSON_FILE),
+                rerendered.resolve(ReportWriter.HTML_FILE)}) {
+            assertThat(Files.readString(file)).as(file.toString()).contains("****").doesNotContain(secret);
+        }
+    }
+}

@@ -59,6 +59,9 @@ final class SafetyBackupOptions {
         try {
             return run.get();
         } catch (RehearsalException e) {
+            if (e.code() != ErrorCode.MIGRATION_FAILED) {
+                throw e; // a refusal (changed checksum, lock, repair needed): nothing ran, the backup is only kept
+            }
             throw new RehearsalException(e.code(), e.getMessage() + "\nThe database is behind the verified safety backup "
                     + backup.file() + "; to go back to the state before this command: rehearsal backup restore "
                     + backup.name() + " --dir " + backupDir + " --url '" + target.displayUrl() + "'", e);

@@ -5,6 +5,7 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.DataChecksum;
+import dev.rehearsal.backup.RestoreResult;
 import dev.rehearsal.backup.VerificationOutcome;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.MigrationVersion;
@@ -13,7 +14,6 @@ import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.MigrationStatus;
 import dev.rehearsal.runner.RunResult;
 import dev.rehearsal.verification.Captures;
-import dev.rehearsal.verification.DatabaseSnapshot;
 import dev.rehearsal.verification.SuiteResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -138,8 +138,8 @@ public final class StagedMigration {
         }
         String before = checksum(backup);
         try {
-            DatabaseSnapshot restored = step(STEPS + 1, "restore", () -> backups.restore(backup, target));
-            String after = DataChecksum.of(restored.data());
+            RestoreResult restored = step(STEPS + 1, "restore", () -> backups.restore(backup, target));
+            String after = DataChecksum.of(restored.state().data());
             return new StageResult(StageResult.Outcome.FAILED_RESTORED, backup, suite, before, after,
                     "staged migration FAILED: " + failure + ". The database was restored from " + backup.file()
                             + "; data checksum before " + before + ", after restore " + after
@@ -192,8 +192,8 @@ public final class StagedMigration {
         if (result instanceof SuiteResult s) {
             return s.passed() ? "suite passed" : "suite FAILED";
         }
-        if (result instanceof DatabaseSnapshot d) {
-            return "data checksum " + DataChecksum.of(d.data());
+        if (result instanceof RestoreResult r) {
+            return "data checksum " + DataChecksum.of(r.state().data()) + ", " + r.protectionDescription();
         }
         return "";
     }

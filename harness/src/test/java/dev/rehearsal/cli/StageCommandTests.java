@@ -31,7 +31,7 @@ class StageCommandTests {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.out()).containsPattern("\\[1/4\\] backup \\.\\.\\. done in \\d+ ms \\(.*db_backup_")
                     .containsPattern("\\[3/4\\] migrate \\.\\.\\. FAILED in \\d+ ms")
-                    .containsPattern("\\[5/5\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum [0-9a-f]{32}\\)");
+                    .containsPattern("\\[5/5\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum [0-9a-f]{32}, .*\\)");
             assertThat(run.err()).contains("staged migration FAILED", "restored from", "(identical)");
             assertThat(CliRun.of("version", "--url", url, "--migrations", migrations.toString()).out().trim())
                     .isEqualTo(StageFixtures.FIRST);

@@ -4,6 +4,7 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -17,8 +18,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Backup file names, owner-only files, and file checksums. */
 final class BackupFiles {
@@ -26,6 +29,7 @@ final class BackupFiles {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("SSS").withZone(ZoneOffset.UTC);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private BackupFiles() {
     }
@@ -100,6 +104,50 @@ final class BackupFiles {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot read backup " + file + ": " + e, e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * A new owner-only directory for a restore's intermediate files (they hold the backup's data in
+     * clear): beside {@code backupFile}, where there is room for backups, else in the system's
+     * temporary directory.
+     */
+    static Path createPrivateWorkDirectory(Path backupFile) {
+        Path parent = backupFile.toAbsolutePath().getParent();
+        try {
+            return Files.createTempDirectory(parent, ".rehearsal-restore-", ownerOnlyDirectory());
+        } catch (IOException | UnsupportedOperationException beside) {
+            try {
+                return Files.createTempDirectory("rehearsal-restore-", ownerOnlyDirectory());
+            } catch (IOException e) {
+                throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot create a work directory beside "
+                        + backupFile + " (" + beside.getMessage() + ") or in the temporary directory (" + e.getMessage()
+                        + "); nothing was changed", e);
+            }
+        }
+    }
+
+    /** Writes a work file; the directory is owner-only already. */
+    static Path writeWorkFile(Path file, String text) {
+        try {
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot write " + file + ": " + e.getMessage()
+                    + "; nothing was changed", e);
+        }
+    }
+
+    /** Deletes a work directory and what is in it; what cannot be deleted stays (it is owner-only). */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Leftovers are owner-only; the restore's own outcome is what matters.
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnlyDirectory() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY)}
+                : new FileAttribute<?>[0];
     }
 
     private static FileAttribute<?>[] ownerOnly() {

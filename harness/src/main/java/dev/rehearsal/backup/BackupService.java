@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  * BackupService backups = new BackupService();
  * Backup backup = backups.create(target, Path.of("backups"), runner.history().internalTables());
  * // ... something goes wrong ...
- * backups.restore(backup, target);   // refuses a damaged backup; checks the restored fingerprint
+ * backups.restore(backup, target);   // refuses a damaged backup; never loses the target; checks the result
  * }</pre>
  *
  * @since 0.1
@@ -173,6 +174,19 @@ public final class BackupService {
 
     /** {@link #verify(Backup, boolean)} with the trial restore on {@code scratchServer}; none when null. */
     public VerificationOutcome verify(Backup backup, Target scratchServer) {
+        return verify(backup, scratchServer == null ? null : () -> IsolatedDatabase.on(scratchServer, "rehearsal_trial"),
+                true);
+    }
+
+    /**
+     * {@link #verify(Backup, boolean)} with the trial restore into {@code scratch}, an empty database
+     * the caller created and drops (so a caller can tell "cannot create a scratch database" apart).
+     */
+    public VerificationOutcome verify(Backup backup, IsolatedDatabase scratch) {
+        return verify(backup, () -> scratch, false);
+    }
+
+    private VerificationOutcome verify(Backup backup, Supplier<IsolatedDatabase> trialDatabase, boolean dropIt) {
         List<String> passed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         BackupManifest manifest = backup.manifest();
@@ -197,10 +211,12 @@ public final class BackupService {
             passed.add(manifest.engine() + " integrity check passed");
         }
         problems.addAll(integrity);
-        if (scratchServer == null || !problems.isEmpty()) {
+        if (trialDatabase == null || !problems.isEmpty()) {
             return new VerificationOutcome(backup, passed, problems, false);
         }
-        try (IsolatedDatabase scratch = IsolatedDatabase.on(scratchServer, "rehearsal_trial")) {
+        IsolatedDatabase scratch = null;
+        try {
+            scratch = trialDatabase.get();
             strategy.checkCanRestore(scratch.target());
             strategy.restore(backup.file(), scratch.target());
             Diff diff = compareWithManifest(backup, scratch.target());
@@ -212,19 +228,26 @@ public final class BackupService {
             }
         } catch (RehearsalException e) {
             problems.add("trial restore failed: " + e.getMessage());
+        } finally {
+            if (dropIt && scratch != null) {
+                scratch.close();
+            }
         }
         return new VerificationOutcome(backup, passed, problems, true);
     }
 
     /**
-     * Replaces {@code target}'s content with the backup. Refuses a backup that fails verification
-     * (the database is not touched then), and checks the restored state against the manifest.
+     * Replaces {@code target}'s content with the backup, never losing what it held: refuses a backup
+     * that fails verification (the database is not touched then), restores in one transaction where
+     * the engine can (PostgreSQL, SQLite: a failure leaves the target unchanged, which is checked) and
+     * behind a verified safety backup where it cannot (MariaDB: restored automatically on failure),
+     * and checks the restored state against the manifest.
      *
-     * @return the restored state, equal to the manifest's
-     * @throws RehearsalException {@code BACKUP_FAILED} when the backup is damaged, the restore fails,
-     *     or the restored state differs (the message holds the diff)
+     * @return the restored state, equal to the manifest's, and which protection applied
+     * @throws RehearsalException {@code BACKUP_FAILED} when the backup is damaged, the restore fails
+     *     (the message says what the target holds now), or the restored state differs (with the diff)
      */
-    public DatabaseSnapshot restore(Backup backup, Target target) {
+    public RestoreResult restore(Backup backup, Target target) {
         BackupManifest manifest = backup.manifest();
         if (!manifest.engine().equals(target.dialect().name())) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "backup " + backup.name() + " is a " + manifest.engine()
@@ -237,15 +260,51 @@ public final class BackupService {
         }
         BackupStrategy strategy = strategyFor(target.dialect());
         strategy.checkCanRestore(target);
-        strategy.restore(backup.file(), target);
+        if (strategy.restoreProtection() == RestoreProtection.SAFETY_BACKUP) {
+            return new SafetyBackupRestore(this, strategy).restore(backup, target);
+        }
+        Set<String> excluded = new HashSet<>(manifest.excludedTables());
+        DatabaseSnapshot before = snapshot(target, excluded);
+        try {
+            strategy.restore(backup.file(), target);
+        } catch (RehearsalException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "restore of " + backup.name() + " into "
+                    + target.displayUrl() + " failed and was rolled back: " + stateAfterRollback(target, before, excluded)
+                    + "\n" + e.getMessage(), e);
+        }
+        return new RestoreResult(backup, checkRestored(backup, target, ""), RestoreProtection.TRANSACTION, null);
+    }
+
+    /**
+     * The target's state after a restore of {@code backup}, which must equal the manifest's.
+     *
+     * @param afterDiff appended to the message when it differs (where the previous content is)
+     */
+    DatabaseSnapshot checkRestored(Backup backup, Target target, String afterDiff) {
+        BackupManifest manifest = backup.manifest();
         DatabaseSnapshot restored = snapshot(target, new HashSet<>(manifest.excludedTables()));
         Diff diff = DatabaseSnapshot.compare(manifest.state(), restored, "in backup " + backup.name(), "after restore");
         if (!diff.isEmpty()) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the restored " + target.displayUrl()
                     + " differs from backup " + backup.name() + " (checksum " + DataChecksum.of(manifest.data())
-                    + " expected, " + DataChecksum.of(restored.data()) + " restored):\n" + diff.render());
+                    + " expected, " + DataChecksum.of(restored.data()) + " restored)" + afterDiff + ":\n"
+                    + diff.render());
         }
         return restored;
+    }
+
+    /** Says, after checking, whether a rolled-back restore really left the target as it was. */
+    private static String stateAfterRollback(Target target, DatabaseSnapshot before, Set<String> excluded) {
+        DatabaseSnapshot now;
+        try {
+            now = snapshot(target, excluded);
+        } catch (RehearsalException e) {
+            return target.displayUrl() + " should be unchanged, but it cannot be read to check: " + e.getMessage();
+        }
+        Diff diff = DatabaseSnapshot.compare(before, now, "before the restore", "now");
+        return diff.isEmpty() ? target.displayUrl() + " is unchanged (checked: data checksum "
+                + DataChecksum.of(now.data()) + ", as before the restore)"
+                : target.displayUrl() + " is NOT as before the restore:\n" + diff.render();
     }
 
     /** Deletes the backup file and its manifest. */

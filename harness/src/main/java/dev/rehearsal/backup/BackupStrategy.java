@@ -30,8 +30,15 @@ public interface BackupStrategy {
     /** Writes a backup of {@code source} into {@code file}, which exists, is empty and is owner-only. */
     void dump(Target source, Path file);
 
-    /** Replaces the whole content of {@code target} with the backup in {@code file}. */
+    /**
+     * Replaces the whole content of {@code target} with the backup in {@code file}. With
+     * {@link RestoreProtection#TRANSACTION} a failure leaves {@code target} unchanged; otherwise it may
+     * leave it empty or partly restored, and the caller guards it (see {@link #restoreProtection()}).
+     */
     void restore(Path file, Target target);
+
+    /** Whether {@link #restore} is all or nothing, or needs a safety backup around it. */
+    RestoreProtection restoreProtection();
 
     /** The engine's own integrity check of a backup file; empty when it is sound. */
     List<String> integrityProblems(Path file);

@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * MariaDB: {@code mariadb-dump} (or {@code mysqldump}) in one consistent transaction with routines and
  * triggers, restored with the {@code mariadb} client into a dropped and recreated database (same
- * character set and collation), so tables created after the backup do not survive.
+ * character set and collation), so tables created after the backup do not survive. MariaDB commits
+ * DDL implicitly, so a failure part-way leaves the database partly restored: {@link BackupService}
+ * takes a safety backup first.
  */
 final class MariaDbBackupStrategy implements BackupStrategy {
     private static final String PACKAGE = "the MariaDB client (Debian: mariadb-client)";
@@ -66,6 +68,11 @@ final class MariaDbBackupStrategy implements BackupStrategy {
         command.addAll(connection(address));
         command.add(address.database());
         ExternalTools.runOrFail("mariadb restore into " + target.displayUrl(), command, environment(address), file, null);
+    }
+
+    @Override
+    public RestoreProtection restoreProtection() {
+        return RestoreProtection.SAFETY_BACKUP;
     }
 
     /** A sanity parse: a dump header at the top, and the footer mariadb-dump writes only when it finished. */

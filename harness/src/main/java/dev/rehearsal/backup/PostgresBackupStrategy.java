@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL: {@code pg_dump -Fc --no-owner}, restored with {@code pg_restore} into a database whose
- * schemas were dropped first, so objects created after the backup do not survive the restore
- * ({@code --clean} alone only drops what the dump contains). {@code --restrict-key} is not passed:
+ * PostgreSQL: {@code pg_dump -Fc --no-owner}, restored atomically: the schemas are dropped (so objects
+ * created after the backup do not survive; {@code --clean} alone only drops what the dump contains)
+ * and the dump's SQL is replayed in the same psql transaction. {@code --restrict-key} is not passed:
  * pg_dump accepts it only for plain and tar output, and the checksum is taken of the file as written.
  */
 final class PostgresBackupStrategy implements BackupStrategy {
@@ -51,6 +51,7 @@ final class PostgresBackupStrategy implements BackupStrategy {
     @Override
     public void checkCanRestore(Target target) {
         tools.require("restore a PostgreSQL backup", PACKAGE, "pg_restore");
+        tools.require("restore a PostgreSQL backup", PACKAGE, "psql");
     }
 
     @Override
@@ -62,16 +63,40 @@ final class PostgresBackupStrategy implements BackupStrategy {
         ExternalTools.runOrFail("pg_dump of " + source.displayUrl(), command, environment(address), null, null);
     }
 
+    /**
+     * Converts the dump to SQL (no connection needed: a damaged dump stops here, before the target is
+     * touched), then one psql session with {@code --single-transaction} and {@code ON_ERROR_STOP} runs
+     * {@link PostgresReplaceScript}: the drops and the dump's SQL commit together or not at all.
+     */
     @Override
     public void restore(Path file, Target target) {
         ServerAddress address = ServerAddress.of(target, 5432);
         Path pgRestore = tools.require("restore a PostgreSQL backup", PACKAGE, "pg_restore");
-        dropSchemas(target);
-        List<String> command = new ArrayList<>(List.of(pgRestore.toString(), "--no-owner", "--exit-on-error",
-                "--single-transaction"));
-        command.addAll(connection(address));
-        command.add(file.toAbsolutePath().toString());
-        ExternalTools.runOrFail("pg_restore into " + target.displayUrl(), command, environment(address), null, null);
+        Path psql = tools.require("restore a PostgreSQL backup", PACKAGE, "psql");
+        Path work = BackupFiles.createPrivateWorkDirectory(file);
+        try {
+            Path sql = work.resolve("dump.sql");
+            ExternalTools.runOrFail("pg_restore converting " + file.getFileName() + " to SQL (" + target.displayUrl()
+                    + " was not touched)", List.of(pgRestore.toString(), "--no-owner", "--file=" + sql,
+                    file.toAbsolutePath().toString()), Map.of(), null, null);
+            Path script = BackupFiles.writeWorkFile(work.resolve("replace.sql"),
+                    PostgresReplaceScript.of(target).text(sql.getFileName().toString()));
+            List<String> command = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet",
+                    "--single-transaction", "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--file=" + script));
+            command.addAll(connection(address));
+            ExternalTools.Result result = ExternalTools.run(command, environment(address), null, null);
+            if (!result.ok()) {
+                throw new RehearsalException(ErrorCode.BACKUP_FAILED, "psql exited with " + result.exitCode()
+                        + " and its transaction was rolled back: " + errorsIn(result.output()));
+            }
+        } finally {
+            BackupFiles.deleteTree(work);
+        }
+    }
+
+    @Override
+    public RestoreProtection restoreProtection() {
+        return RestoreProtection.TRANSACTION;
     }
 
     @Override
@@ -82,26 +107,10 @@ final class PostgresBackupStrategy implements BackupStrategy {
         return listing.ok() ? List.of() : List.of("pg_restore --list rejects the file: " + listing.output());
     }
 
-    /** Drops every user schema and recreates an empty {@code public}: what the restore fills. */
-    private static void dropSchemas(Target target) {
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            List<String> schemas = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select nspname from pg_namespace where nspname not like 'pg\\_%'"
-                    + " and nspname <> 'information_schema'")) {
-                while (rs.next()) {
-                    schemas.add(rs.getString(1));
-                }
-            }
-            for (String schema : schemas) {
-                s.execute("drop schema " + target.dialect().quote(schema) + " cascade");
-            }
-            s.execute("create schema public");
-            c.commit();
-        } catch (SQLException e) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot empty " + target.displayUrl()
-                    + " before the restore (nothing was dropped): " + e.getMessage(), e);
-        }
+    /** The ERROR lines of psql's output (its notices and warnings are noise here), or all of it. */
+    private static String errorsIn(String output) {
+        List<String> errors = output.lines().filter(l -> l.contains("ERROR:") || l.contains("FATAL:")).toList();
+        return errors.isEmpty() ? output : String.join("\n", errors);
     }
 
     private static List<String> connection(ServerAddress address) {

@@ -11,13 +11,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sqlite.SQLiteConnection;
 
 /**
  * SQLite: {@code VACUUM INTO} writes a consistent copy through the engine (never a file copy of an
  * open database, which can catch a half-written page), and sqlite-jdbc's {@code restore from}
- * replaces the target's pages through SQLite's online backup API.
+ * replaces the target's pages through SQLite's online backup API. That API writes the pages in one
+ * write transaction on the target (its journal undoes a half-done restore) and honours other
+ * connections' locks, which replacing the file by a rename would not: a process holding the old
+ * file open would go on writing to a deleted file, and a leftover {@code -wal} would be paired with
+ * the wrong database.
  */
 final class SqliteBackupStrategy implements BackupStrategy {
+    private static final int SQLITE_OK = 0;
+    private static final int RETRY_SLEEP_MILLIS = 100;
+    private static final int RETRIES_WHILE_LOCKED = 30;
+    private static final int PAGES_PER_STEP = 100;
 
     @Override
     public String extension() {
@@ -44,19 +54,33 @@ final class SqliteBackupStrategy implements BackupStrategy {
         }
     }
 
+    /**
+     * Through sqlite-jdbc's backup API call, not its {@code restore from} statement: both report
+     * success when the target stays locked and nothing was copied, so completion is taken only from
+     * the progress callback reporting no page left.
+     */
     @Override
     public void restore(Path file, Target target) {
-        String path = file.toAbsolutePath().toString();
-        if (path.contains("\"")) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot restore from " + path
-                    + ": sqlite-jdbc cannot read a path with a double quote; move the backup elsewhere");
-        }
-        try (Connection c = target.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("restore from \"" + path + "\"");
+        AtomicBoolean complete = new AtomicBoolean();
+        int result;
+        try (Connection c = target.connect()) {
+            result = c.unwrap(SQLiteConnection.class).getDatabase().restore("main", file.toAbsolutePath().toString(),
+                    (remaining, pages) -> complete.set(remaining == 0), RETRY_SLEEP_MILLIS,
+                    RETRIES_WHILE_LOCKED, PAGES_PER_STEP);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot restore " + file + " into "
                     + target.displayUrl() + ": " + e.getMessage(), e);
         }
+        if (result != SQLITE_OK || !complete.get()) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "SQLite's backup API did not finish restoring " + file
+                    + " into " + target.displayUrl() + " (result code " + result + (result == SQLITE_OK
+                    ? "; the target stayed locked by another connection: close it and try again)" : ")"));
+        }
+    }
+
+    @Override
+    public RestoreProtection restoreProtection() {
+        return RestoreProtection.TRANSACTION;
     }
 
     @Override

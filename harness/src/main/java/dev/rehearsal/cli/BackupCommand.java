@@ -6,10 +6,10 @@ import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupManifest;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.DataChecksum;
+import dev.rehearsal.backup.RestoreResult;
 import dev.rehearsal.backup.VerificationOutcome;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.runner.history.SchemaHistory;
-import dev.rehearsal.verification.DatabaseSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -147,7 +147,8 @@ final class BackupCommand implements Runnable {
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Replace a database's content with a backup. Refuses a backup that fails verification; asks"
-                    + " for confirmation unless --force; checks the restored data against the manifest.")
+                    + " for confirmation unless --force; restores in one transaction (PostgreSQL, SQLite) or behind a"
+                    + " verified safety backup of the target (MariaDB); checks the restored data against the manifest.")
     static final class Restore extends BackupSubcommand {
         @Parameters(paramLabel = "NAME", description = "Backup file name in the directory, a path, or 'latest'.")
         String name;
@@ -168,9 +169,10 @@ final class BackupCommand implements Runnable {
                 return 1;
             }
             long start = System.nanoTime();
-            DatabaseSnapshot restored = backups.restore(backup, target);
-            out().printf("restored %s into %s in %d ms; data checksum %s matches the manifest%n", backup.name(),
-                    target.displayUrl(), (System.nanoTime() - start) / 1_000_000, DataChecksum.of(restored.data()));
+            RestoreResult restored = backups.restore(backup, target);
+            out().printf("restored %s into %s %s in %d ms; data checksum %s matches the manifest%n", backup.name(),
+                    target.displayUrl(), restored.protectionDescription(), (System.nanoTime() - start) / 1_000_000,
+                    DataChecksum.of(restored.state().data()));
             return 0;
         }
 

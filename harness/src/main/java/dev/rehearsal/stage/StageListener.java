@@ -9,7 +9,10 @@ public interface StageListener {
     StageListener SILENT = new StageListener() {
     };
 
-    /** @param number 1-based; the restore after a failure comes as step {@code total + 1} */
+    /**
+     * @param number 1-based; after a failure come the steps {@code check} (is the database as the
+     *     backup captured it?) and {@code restore}, numbered {@code total + 1} and on
+     */
     default void stepStarted(int number, int total, String step) {
     }
 

@@ -8,7 +8,7 @@ import dev.rehearsal.verification.SuiteResult;
  *
  * @param backup the safety backup; null with --skip-backup or when nothing was to migrate
  * @param suite the verification suite's result; null when none ran
- * @param checksumBefore the data checksum before the migration; null without a backup
+ * @param checksumBefore the data checksum before the migration (the backup's); null without a backup
  * @param checksumRestored the data checksum after the automatic restore; null when none ran
  * @param summary one paragraph saying what happened and where the backup is
  * @since 0.1
@@ -23,6 +23,11 @@ public record StageResult(Outcome outcome, Backup backup, SuiteResult suite, Str
         NOTHING_TO_DO,
         /** The migration or a check failed; the backup was restored and proved identical. */
         FAILED_RESTORED,
+        /**
+         * The migration failed inside a transaction that rolled it back, and the database was checked
+         * equal to the backup's capture: nothing needed restoring, and nothing was restored.
+         */
+        FAILED_UNCHANGED,
         /** The migration or a check failed and the database was NOT restored (no backup, or the restore failed). */
         FAILED_NOT_RESTORED
     }

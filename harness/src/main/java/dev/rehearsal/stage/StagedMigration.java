@@ -5,15 +5,17 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.DataChecksum;
+import dev.rehearsal.backup.RestoreResult;
 import dev.rehearsal.backup.VerificationOutcome;
+import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.DownScope;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.MigrationStatus;
 import dev.rehearsal.runner.RunResult;
+import dev.rehearsal.runner.history.HistoryRow;
 import dev.rehearsal.verification.Captures;
-import dev.rehearsal.verification.DatabaseSnapshot;
 import dev.rehearsal.verification.SuiteResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,9 +24,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A migration with a safety net: back up (and verify the backup), take the suite's pre captures,
- * migrate, run the suite; when the migration or an error check fails, restore the backup and prove
- * the restored data fingerprint equals the one taken before.
+ * A migration with a safety net: back up (and verify the backup by a trial restore), take the
+ * suite's pre captures, migrate, run the suite. When an error check fails, or a migration fails
+ * and may have left changes behind, restore the backup and prove the restored data fingerprint
+ * equals the one taken before. When a migration fails inside a transaction that rolled it back,
+ * check the database against the backup's capture instead of restoring what is already there.
  *
  * @since 0.1
  */
@@ -58,25 +62,33 @@ public final class StagedMigration {
         Backup backup = step(1, "backup", () -> backup(options));
         Captures pre = step(2, "capture", () -> options.suite() == null ? Captures.none()
                 : withConnection(c -> options.suite().capture(c, target.dialect())));
-        String failure;
-        SuiteResult suiteResult = null;
+        List<HistoryRow> historyBefore = withConnection(c -> runner.history().rows(c));
+        RunResult run;
         try {
-            RunResult run = step(3, options.rollback() ? "rollback" : "migrate", () -> migrate(options));
+            run = step(3, options.rollback() ? "rollback" : "migrate", () -> migrate(options));
+        } catch (RehearsalException e) {
+            return afterFailedRun(options, backup, historyBefore, e);
+        }
+        SuiteResult suiteResult = null;
+        String failure = null;
+        try {
             if (options.suite() != null) {
                 suiteResult = step(4, "verify", () -> withConnection(c -> options.suite().verify(c, target.dialect(), pre)));
             } else {
                 skipped(4, "verify", "no --suite given");
             }
-            failure = suiteResult == null || suiteResult.passed() ? null
-                    : "verification suite " + suiteResult.suite() + " failed (" + suiteResult.failures().size()
-                            + " error check(s))";
-            if (failure == null) {
-                return succeeded(options, backup, suiteResult, run);
-            }
         } catch (RehearsalException e) {
-            failure = (options.rollback() ? "rollback" : "migration") + " failed: " + e.getMessage();
+            failure = "verification failed: " + e.getMessage();
         }
-        return failed(backup, suiteResult, failure);
+        if (suiteResult != null && !suiteResult.passed()) {
+            failure = "verification suite " + suiteResult.suite() + " failed (" + suiteResult.failures().size()
+                    + " error check(s))";
+        }
+        if (failure == null) {
+            return succeeded(options, backup, suiteResult, run);
+        }
+        // The migration committed: only the backup takes it back.
+        return backup == null ? notRestored(suiteResult, failure) : restore(STEPS + 1, backup, suiteResult, failure, "");
     }
 
     private Optional<String> nothingToDo(StageOptions options) {
@@ -105,12 +117,31 @@ public final class StagedMigration {
             return null;
         }
         Backup backup = backups.create(target, options.backupDir(), runner.history().internalTables());
-        VerificationOutcome verified = backups.verify(backup, false);
+        VerificationOutcome verified = verifyWithTrialRestore(backup);
         if (!verified.ok()) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the fresh backup fails verification; not migrating."
                     + " The database was not changed\n" + verified.render());
         }
         return backup;
+    }
+
+    /**
+     * Only a backup that restores is a safety net, so it is restored into a scratch database on the
+     * target's server. A user who may not create one still gets the checksum and integrity checks,
+     * and a warning.
+     */
+    private VerificationOutcome verifyWithTrialRestore(Backup backup) {
+        IsolatedDatabase scratch;
+        try {
+            scratch = IsolatedDatabase.on(target, "rehearsal_trial");
+        } catch (RehearsalException e) {
+            listener.warning("the backup gets no trial restore (" + e.getMessage() + "); it is checked by checksum and"
+                    + " integrity check only");
+            return backups.verify(backup, (Target) null);
+        }
+        try (scratch) {
+            return backups.verify(backup, scratch);
+        }
     }
 
     private RunResult migrate(StageOptions options) {
@@ -129,27 +160,70 @@ public final class StagedMigration {
         return new StageResult(StageResult.Outcome.SUCCEEDED, backup, suite, checksum(backup), null, summary);
     }
 
-    private StageResult failed(Backup backup, SuiteResult suite, String failure) {
+    /**
+     * The migration step threw. Where the engine's transactions cover DDL, the runner rolled the
+     * failed migration back, so the backup is needed only if the database is not as captured (an
+     * earlier migration of the run committed, or a script ran without a transaction): restoring when
+     * nothing changed would only risk the data. Elsewhere the failure may be partly applied.
+     */
+    private StageResult afterFailedRun(StageOptions options, Backup backup, List<HistoryRow> historyBefore,
+            RehearsalException e) {
+        String failure = (options.rollback() ? "rollback" : "migration") + " failed: " + e.getMessage();
         if (backup == null) {
-            listener.warning("no backup to restore (--skip-backup): " + target.displayUrl()
-                    + " is left as the failure left it");
-            return new StageResult(StageResult.Outcome.FAILED_NOT_RESTORED, null, suite, null, null,
-                    "staged migration FAILED: " + failure + ". The database was NOT restored (--skip-backup was given)");
+            return notRestored(null, failure);
         }
-        String before = checksum(backup);
+        if (!target.dialect().transactionalDdl()) {
+            return restore(STEPS + 1, backup, null, failure, target.dialect().name()
+                    + " commits DDL as it runs, so the failure may be partly applied. ");
+        }
+        CaptureCheck check;
         try {
-            DatabaseSnapshot restored = step(STEPS + 1, "restore", () -> backups.restore(backup, target));
-            String after = DataChecksum.of(restored.data());
+            check = step(STEPS + 1, "check", () -> withConnection(c -> CaptureCheck.of(c, target, runner.history(),
+                    historyBefore, backup.manifest())));
+        } catch (RehearsalException unreadable) {
+            check = CaptureCheck.differs("it could not be checked: " + unreadable.getMessage());
+        }
+        if (!check.equal()) {
+            return restore(STEPS + 2, backup, null, failure, "After the failure the database was not as captured ("
+                    + check.difference() + "). ");
+        }
+        String undone = e.code() == ErrorCode.MIGRATION_FAILED ? "rolled back by its transaction" : "nothing was migrated";
+        return new StageResult(StageResult.Outcome.FAILED_UNCHANGED, backup, null, checksum(backup), null,
+                "staged migration FAILED: " + withoutFinalPeriod(failure) + ".\nNot restored: " + undone
+                        + "; database checked equal to the capture (data checksum " + check.checksum()
+                        + "), backup not needed: " + backup.file());
+    }
+
+    private StageResult notRestored(SuiteResult suite, String failure) {
+        listener.warning("no backup to restore (--skip-backup): " + target.displayUrl()
+                + " is left as the failure left it");
+        return new StageResult(StageResult.Outcome.FAILED_NOT_RESTORED, null, suite, null, null,
+                "staged migration FAILED: " + withoutFinalPeriod(failure)
+                        + ". The database was NOT restored (--skip-backup was given)");
+    }
+
+    /** @param why a sentence (or nothing) saying why the restore is needed */
+    private StageResult restore(int number, Backup backup, SuiteResult suite, String failure, String why) {
+        String before = checksum(backup);
+        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure) + ". " + why;
+        try {
+            RestoreResult restored = step(number, "restore", () -> backups.restore(backup, target));
+            String after = DataChecksum.of(restored.state().data());
             return new StageResult(StageResult.Outcome.FAILED_RESTORED, backup, suite, before, after,
-                    "staged migration FAILED: " + failure + ". The database was restored from " + backup.file()
+                    failed + "The database was restored from " + backup.file() + " " + restored.protectionDescription()
                             + "; data checksum before " + before + ", after restore " + after
                             + (before.equals(after) ? " (identical)" : " (DIFFERENT)"));
         } catch (RehearsalException e) {
             return new StageResult(StageResult.Outcome.FAILED_NOT_RESTORED, backup, suite, before, null,
-                    "staged migration FAILED: " + failure + ". The automatic restore ALSO FAILED: " + e.getMessage()
-                            + ". Restore by hand with `rehearsal backup restore " + backup.name() + " --dir "
+                    failed + "The automatic restore ALSO FAILED: " + withoutFinalPeriod(e.getMessage())
+                            + ".\nTo try again by hand: `rehearsal backup restore " + backup.name() + " --dir "
                             + backup.file().getParent() + "`");
         }
+    }
+
+    private static String withoutFinalPeriod(String text) {
+        String stripped = text.strip();
+        return stripped.endsWith(".") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 
     private static String checksum(Backup backup) {
@@ -162,7 +236,8 @@ public final class StagedMigration {
         long start = System.nanoTime();
         try {
             T result = work.get();
-            boolean ok = !(result instanceof SuiteResult suite) || suite.passed();
+            boolean ok = !(result instanceof SuiteResult suite && !suite.passed())
+                    && !(result instanceof CaptureCheck check && !check.equal());
             listener.stepFinished(number, total, name, ok, elapsedMillis(start), describe(result));
             return result;
         } catch (RuntimeException e) {
@@ -192,8 +267,11 @@ public final class StagedMigration {
         if (result instanceof SuiteResult s) {
             return s.passed() ? "suite passed" : "suite FAILED";
         }
-        if (result instanceof DatabaseSnapshot d) {
-            return "data checksum " + DataChecksum.of(d.data());
+        if (result instanceof RestoreResult r) {
+            return "data checksum " + DataChecksum.of(r.state().data()) + ", " + r.protectionDescription();
+        }
+        if (result instanceof CaptureCheck c) {
+            return c.equal() ? "equal to the capture, data checksum " + c.checksum() : "not as captured: restoring";
         }
         return "";
     }
@@ -204,7 +282,7 @@ public final class StagedMigration {
 
     @FunctionalInterface
     private interface ConnectionWork<T> {
-        T run(Connection c);
+        T run(Connection c) throws SQLException;
     }
 
     private <T> T withConnection(ConnectionWork<T> work) {

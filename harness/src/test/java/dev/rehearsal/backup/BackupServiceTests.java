@@ -46,14 +46,16 @@ class BackupServiceTests {
             Backup backup = backups.create(target, dir.resolve("backups"), runner.history().internalTables());
             BackupFixtures.damage(target);
             assertThat(DatabaseSnapshot.compare(before, BackupFixtures.snapshot(target), "a", "b").isEmpty()).isFalse();
-            DatabaseSnapshot restored = backups.restore(backup, target);
+            RestoreResult restored = backups.restore(backup, target);
 
             DatabaseSnapshot after = BackupFixtures.snapshot(target);
             assertThat(DatabaseSnapshot.compare(before, after, "before", "after").render())
                     .isEqualTo("no differences between before and after");
             assertThat(after.data()).isEqualTo(before.data());
             assertThat(after.schema()).isEqualTo(before.schema());
-            assertThat(restored.data()).isEqualTo(before.data());
+            assertThat(restored.state().data()).isEqualTo(before.data());
+            assertThat(restored.protection()).isEqualTo(engine.equals("mariadb") ? RestoreProtection.SAFETY_BACKUP
+                    : RestoreProtection.TRANSACTION);
             assertThat(runner.currentVersion()).map(v -> v.text()).contains("20240101000000");
         }
     }

@@ -18,7 +18,7 @@ class StageCommandTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void aFailedStagedMigrationIsRestoredAndSaysSo(String engine) throws Exception {
+    void aFailedStagedMigrationSaysWhetherItWasRolledBackOrRestored(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
             String url = db.target().url();
             Path migrations = StageFixtures.migrations(dir, StageFixtures.failingSecond());
@@ -29,10 +29,18 @@ class StageCommandTests {
                     "--dir", dir.resolve("backups").toString());
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-            assertThat(run.out()).containsPattern("\\[1/4\\] backup \\.\\.\\. done in \\d+ ms \\(.*db_backup_")
-                    .containsPattern("\\[3/4\\] migrate \\.\\.\\. FAILED in \\d+ ms")
-                    .containsPattern("\\[5/5\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum [0-9a-f]{32}\\)");
-            assertThat(run.err()).contains("staged migration FAILED", "restored from", "(identical)");
+            assertThat(run.out()).containsPattern("\\[1/4\\] backup \\.\\.\\. done in \\d+ ms \\(.*db_backup_.*, verified\\)")
+                    .containsPattern("\\[3/4\\] migrate \\.\\.\\. FAILED in \\d+ ms");
+            if (engine.equals("mariadb")) {
+                assertThat(run.out()).containsPattern("\\[5/5\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum"
+                        + " [0-9a-f]{32}, behind the verified safety backup .*db_backup_.*\\.sql \\(kept\\)\\)");
+                assertThat(run.err()).contains("staged migration FAILED", "restored from", "(identical)");
+            } else {
+                assertThat(run.out()).containsPattern("\\[5/5\\] check \\.\\.\\. done in \\d+ ms \\(equal to the capture,"
+                        + " data checksum [0-9a-f]{32}\\)").doesNotContain("restore ...");
+                assertThat(run.err()).contains("staged migration FAILED", "rolled back by its transaction; database checked"
+                        + " equal to the capture", "backup not needed: " + dir.resolve("backups")).doesNotContain("..");
+            }
             assertThat(CliRun.of("version", "--url", url, "--migrations", migrations.toString()).out().trim())
                     .isEqualTo(StageFixtures.FIRST);
         }

@@ -15,8 +15,11 @@ import dev.rehearsal.verification.DatabaseSnapshot;
 import dev.rehearsal.verification.SuiteLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,9 +42,34 @@ class StagedMigrationTests {
     };
 
     @ParameterizedTest
-    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void aMigrationWhoseLastStatementFailsIsRestoredToTheIdenticalState(String engine) throws Exception {
+    @MethodSource("transactionalEngines")
+    void aMigrationRolledBackByItsTransactionIsCheckedAgainstTheCaptureNotRestored(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("backups")));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_UNCHANGED);
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.checksumRestored()).isNull();
+            assertThat(result.summary()).contains("migration failed", "no_such_table",
+                    "before this migration.\nNot restored: rolled back by its transaction; database checked equal to the capture"
+                            + " (data checksum " + DataChecksum.of(before.data()) + "), backup not needed: "
+                            + result.backup().file())
+                    .doesNotContain("..", "restored from");
+            assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "before", "after").isEmpty()).isTrue();
+            assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
+            assertThat(runner.validate().isValid()).as("only an unapplied failed entry, no partial one").isTrue();
+            assertThat(events).containsExactly("[1/4] backup ok", "[2/4] capture ok", "[3/4] migrate FAILED",
+                    "[5/5] check ok");
+        }
+    }
+
+    @Test
+    void aMariaDbMigrationWhoseLastStatementFailsIsRestoredToTheIdenticalState() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
             MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
             runner.up(MigrationVersion.parse(StageFixtures.FIRST));
             DatabaseSnapshot before = snapshot(db.target(), runner);
@@ -52,14 +80,73 @@ class StagedMigrationTests {
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.checksumRestored()).isEqualTo(result.checksumBefore())
                     .isEqualTo(DataChecksum.of(before.data()));
-            assertThat(result.summary()).contains("migration failed", "no_such_table", "restored from",
-                    result.backup().file().toString(), "(identical)");
+            assertThat(result.summary()).contains("migration failed", "no_such_table",
+                    "mariadb commits DDL as it runs, so the failure may be partly applied", "restored from",
+                    result.backup().file().toString(), "behind the verified safety backup", "(identical)");
             DatabaseSnapshot after = snapshot(db.target(), runner);
             assertThat(DatabaseSnapshot.compare(before, after, "before", "after").isEmpty()).isTrue();
             assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
             assertThat(runner.validate().isValid()).as("history restored too: no failed entry").isTrue();
             assertThat(events).containsExactly("[1/4] backup ok", "[2/4] capture ok", "[3/4] migrate FAILED",
                     "[5/5] restore ok");
+        }
+    }
+
+    @Test
+    void aPublicationDoesNotTurnARolledBackPostgresMigrationIntoALostDatabase() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("postgres")) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            execute(db.target(), "create publication pub_teams for table teams");
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("backups")));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_UNCHANGED);
+            assertThat(events).doesNotContain("[6/6] restore ok", "[5/5] restore ok");
+            assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "before", "after").isEmpty()).isTrue();
+            assertThat(query(db.target(), "select pubname || ' ' || tablename from pg_publication_tables"))
+                    .containsExactly("pub_teams teams");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("transactionalEngines")
+    void aRunWhoseEarlierMigrationCommittedIsRestoredAfterTheCheck(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), StageFixtures.failingSecond());
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("backups")));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_RESTORED);
+            assertThat(result.summary()).contains("not as captured (migrations committed before the failure: applied now "
+                    + StageFixtures.FIRST + ", before none)", "restored from", "in one transaction", "(identical)");
+            assertThat(events).containsExactly("[1/4] backup ok", "[2/4] capture ok", "[3/4] migrate FAILED",
+                    "[5/5] check FAILED", "[6/6] restore ok");
+            assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "before", "after").isEmpty()).isTrue();
+            assertThat(runner.currentVersion()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPostgresScriptThatRanWithoutATransactionIsRestored() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("postgres")) {
+            MigrationRunner runner = runner(db.target(), "create table accounts (id integer primary key, team_id integer);\n"
+                    + "insert into accounts (id, team_id) values (1, 1);\n"
+                    + "create index concurrently idx_accounts_team on accounts (team_id);\n"
+                    + "insert into no_such_table (id) values (1);\n");
+            runner.up(MigrationVersion.parse(StageFixtures.FIRST));
+            DatabaseSnapshot before = snapshot(db.target(), runner);
+
+            StageResult result = staged(db.target(), runner).run(StageOptions.up(dir.resolve("backups")));
+
+            assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_RESTORED);
+            assertThat(result.summary()).contains("ran without a transaction and left 3 statement(s) applied",
+                    "restored from", "(identical)");
+            assertThat(events).endsWith("[5/5] check FAILED", "[6/6] restore ok");
+            assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "before", "after").isEmpty()).isTrue();
+            assertThat(runner.validate().isValid()).as("the partial entry went with the restore").isTrue();
         }
     }
 
@@ -124,6 +211,26 @@ class StagedMigrationTests {
             assertThat(events).anySatisfy(e -> assertThat(e).startsWith("WARNING --skip-backup: NO BACKUP"));
             assertThat(dir.resolve("none")).doesNotExist();
         }
+    }
+
+    static List<String> transactionalEngines() {
+        return List.of("sqlite", "postgres");
+    }
+
+    private static void execute(Target target, String sql) throws Exception {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> query(Target target, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private MigrationRunner runner(Target target, String secondUp) throws Exception {

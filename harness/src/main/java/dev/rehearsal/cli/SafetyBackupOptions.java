@@ -85,9 +85,9 @@ final class SafetyBackupOptions {
         if (!transactionless) {
             return false;
         }
-        List<String> states = runner.status().stream().map(MigrationStatus::state).toList();
-        boolean toApply = states.contains("pending") || states.contains("rolled_back");
-        boolean toRollBack = states.contains("applied");
+        List<MigrationStatus> status = runner.status();
+        boolean toApply = status.stream().anyMatch(MigrationStatus::awaitsUp);
+        boolean toRollBack = status.stream().anyMatch(MigrationStatus::isApplied);
         return switch (work) {
             case APPLY -> toApply;
             case ROLL_BACK -> toRollBack;

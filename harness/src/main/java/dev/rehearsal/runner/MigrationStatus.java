@@ -1,6 +1,7 @@
 package dev.rehearsal.runner;
 
 import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.history.HistoryStatus;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,14 @@ import java.time.Instant;
  */
 public record MigrationStatus(MigrationVersion version, String name, String state, Instant appliedAt,
         long executionMillis, int batch, boolean hasRollback) {
+
+    /** Whether {@code up} would apply it: never applied, or rolled back since. */
+    public boolean awaitsUp() {
+        return state.equals("pending") || state.equals(HistoryStatus.ROLLED_BACK.column());
+    }
+
+    /** Whether {@code down} could roll it back. */
+    public boolean isApplied() {
+        return state.equals(HistoryStatus.APPLIED.column());
+    }
 }

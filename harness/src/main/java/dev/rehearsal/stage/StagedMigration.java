@@ -104,7 +104,7 @@ public final class StagedMigration {
             return anyToRollBack ? Optional.empty() : Optional.of("nothing to roll back: "
                     + current.map(v -> "already at " + v.text()).orElse("no migration is applied"));
         }
-        boolean anyPending = status.stream().anyMatch(s -> s.state().equals("pending")
+        boolean anyPending = status.stream().anyMatch(s -> s.awaitsUp()
                 && (options.to() == null || s.version().compareTo(options.to()) <= 0));
         return anyPending ? Optional.empty() : Optional.of("nothing to migrate: already at "
                 + current.map(MigrationVersion::text).orElse("no version (no migrations)"));

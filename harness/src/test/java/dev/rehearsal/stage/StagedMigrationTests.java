@@ -193,6 +193,11 @@ class StagedMigrationTests {
             StageResult rollback = staged(db.target(), runner).run(StageOptions.up(dir.resolve("b")).withRollback(true));
             assertThat(rollback.outcome()).as(rollback.summary()).isEqualTo(StageResult.Outcome.SUCCEEDED);
             assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.FIRST);
+
+            // A rolled-back migration is pending again, for stage as for up.
+            StageResult again = staged(db.target(), runner).run(options);
+            assertThat(again.outcome()).as(again.summary()).isEqualTo(StageResult.Outcome.SUCCEEDED);
+            assertThat(runner.currentVersion()).map(MigrationVersion::text).contains(StageFixtures.SECOND);
         }
     }
 

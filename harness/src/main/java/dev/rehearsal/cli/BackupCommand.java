@@ -77,7 +77,7 @@ final class BackupCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Target target = targetOptions.target();
+            Target target = targetOptions.existingTarget();
             SchemaHistory history = new SchemaHistory(target.dialect(), historyTable);
             long start = System.nanoTime();
             Backup backup = backups.create(target, dir, history.internalTables());

@@ -47,9 +47,18 @@ abstract class MigrationCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Whether this command may create a SQLite database file that does not exist yet (only up-like commands). */
+    boolean createsDatabase() {
+        return false;
+    }
+
+    Target target() {
+        return createsDatabase() ? targetOptions.target() : targetOptions.existingTarget();
+    }
+
     /** Loads and checks every file before anything touches the database. */
     MigrationRunner runner() {
-        Target target = targetOptions.target();
+        Target target = target();
         return runner(target, MigrationLoader.load(migrations, target.dialect()));
     }
 
@@ -59,7 +68,7 @@ abstract class MigrationCommand implements Callable<Integer> {
      */
     int runProtected(SafetyBackupOptions safetyBackup, SafetyBackupOptions.Work work,
             Function<MigrationRunner, RunResult> command, String nothingMessage) {
-        Target target = targetOptions.target();
+        Target target = target();
         MigrationSet set = MigrationLoader.load(migrations, target.dialect());
         MigrationRunner runner = runner(target, set);
         return summarize(safetyBackup.protect(target, set.migrations(), runner, work, () -> command.apply(runner), out()),

@@ -37,7 +37,7 @@ final class SnapshotCommand implements Callable<Integer> {
         if (out != null) {
             OutputFile.checkWritable(out);
         }
-        Target target = targetOptions.target();
+        Target target = targetOptions.existingTarget();
         DatabaseSnapshot snapshot;
         try (Connection c = target.connect()) {
             snapshot = DatabaseSnapshot.take(c, target.dialect(), new HashSet<>(excluded));

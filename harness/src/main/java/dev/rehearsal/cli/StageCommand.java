@@ -41,13 +41,18 @@ final class StageCommand extends MigrationCommand {
     String to;
 
     @Override
+    boolean createsDatabase() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         safety.guard("stage");
         VerificationSuite verificationSuite = suite == null ? null : SuiteLoader.load(suite);
         MigrationRunner runner = runner();
         StageOptions options = StageOptions.up(backupDir).withSuite(verificationSuite).withSkipBackup(skipBackup)
                 .withRollback(rollback).withTo(to == null ? null : MigrationVersion.parse(to));
-        StagedMigration staged = new StagedMigration(targetOptions.target(), runner, new BackupService(),
+        StagedMigration staged = new StagedMigration(target(), runner, new BackupService(),
                 new PrintingListener(out(), spec.commandLine().getErr()));
         StageResult result = staged.run(options);
         if (result.suite() != null) {

@@ -27,4 +27,9 @@ final class TargetOptions {
         String password = passwordVariable == null ? null : System.getenv(passwordVariable);
         return Target.of(url, user, password);
     }
+
+    /** The target of a command that must not create it: a mistyped SQLite path is bad input, not an empty database. */
+    Target existingTarget() {
+        return target().requireExisting();
+    }
 }

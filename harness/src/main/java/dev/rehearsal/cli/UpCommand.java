@@ -18,6 +18,11 @@ final class UpCommand extends MigrationCommand {
     String to;
 
     @Override
+    boolean createsDatabase() {
+        return true;
+    }
+
+    @Override
     public Integer call() {
         safety.guard("up");
         MigrationVersion target = to == null ? null : MigrationVersion.parse(to);

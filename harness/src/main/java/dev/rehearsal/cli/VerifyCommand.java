@@ -63,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + "); pass --pre FILE, written before the migration by `rehearsal verify --capture-pre --out FILE`");
         }
         Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
-        Target target = targetOptions.target();
+        Target target = targetOptions.existingTarget();
         try (Connection c = target.connect()) {
             if (capturePre) {
                 return writeCaptures(suite, suite.capture(c, target.dialect()));

@@ -81,6 +81,23 @@ public record Target(String url, String user, String password, Dialect dialect) 
         }
     }
 
+    /**
+     * This target, after checking that a SQLite database file exists: SQLite would create an empty
+     * one on connect, so a mistyped path would look like an empty database. Servers are checked by
+     * connecting.
+     *
+     * @throws RehearsalException BAD_USAGE naming the file when it does not exist
+     */
+    public Target requireExisting() {
+        String file = dialect == Dialects.SQLITE ? ServerUrls.databaseName(url) : "";
+        if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")
+                && !java.nio.file.Files.exists(Path.of(file))) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "no SQLite database at " + Path.of(file).toAbsolutePath()
+                    + "; check the path (only commands that migrate up create a new database file)");
+        }
+        return this;
+    }
+
     /** SQLite would say only "unable to open database file" for a file in a missing directory. */
     private void requireSqliteDirectory() {
         String file = ServerUrls.databaseName(url);

@@ -65,7 +65,7 @@ class BackupCommandTests {
 
     @Test
     void listShowsTheManifestsNewestFirstWithoutPasswords() throws Exception {
-        Path db = dir.resolve("app.db");
+        Path db = Files.createFile(dir.resolve("app.db"));
         String url = "jdbc:sqlite:" + db + "?password=secret";
         String backups = dir.resolve("b").toString();
         CliRun first = CliRun.of("backup", "create", "--url", url, "--dir", backups);
@@ -87,7 +87,7 @@ class BackupCommandTests {
 
     @Test
     void restoreWithoutForceAsksAndNoAnswerMeansNo() throws Exception {
-        Path db = dir.resolve("app.db");
+        Path db = Files.createFile(dir.resolve("app.db"));
         String backups = dir.resolve("b").toString();
         String name = backupName(CliRun.of("backup", "create", "--url", db.toString(), "--dir", backups));
         Files.writeString(dir.resolve("marker"), "");
@@ -144,6 +144,18 @@ class BackupCommandTests {
         } finally {
             System.setIn(original);
         }
+    }
+
+    @Test
+    void backingUpAMistypedSqlitePathIsBadInputAndCreatesNothing() {
+        Path typo = dir.resolve("ap.db");
+
+        CliRun run = CliRun.of("backup", "create", "--url", typo.toString(), "--dir", dir.resolve("b").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: no SQLite database at " + typo.toAbsolutePath());
+        assertThat(typo).doesNotExist();
+        assertThat(dir.resolve("b")).doesNotExist();
     }
 
     private static void execute(IsolatedDatabase db, String... statements) throws Exception {

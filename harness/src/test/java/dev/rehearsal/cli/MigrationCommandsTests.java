@@ -102,6 +102,23 @@ class MigrationCommandsTests {
     }
 
     @Test
+    void commandsThatDoNotMigrateUpRefuseAMistypedSqlitePathInsteadOfCreatingIt(@TempDir Path dir) {
+        Path typo = dir.resolve("ap.db");
+        String migrations = ProjectFiles.migrations("media").toString();
+
+        for (String command : List.of("status", "version", "validate", "down", "redo", "reset", "refresh", "repair",
+                "snapshot")) {
+            CliRun run = command.equals("snapshot") ? CliRun.of(command, "--url", typo.toString())
+                    : CliRun.of(command, "--url", typo.toString(), "--migrations", migrations);
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).startsWith("error: no SQLite database at " + typo.toAbsolutePath());
+            assertThat(typo).as(command).doesNotExist();
+        }
+        assertThat(CliRun.of("up", "--url", typo.toString(), "--migrations", migrations).exitCode()).isZero();
+        assertThat(typo).exists();
+    }
+
+    @Test
     void everyCommandAndSubcommandAnswersHelpAndVersion() {
         List<String[]> commands = new ArrayList<>();
         collect(new CommandLine(new RehearsalCommand()), new ArrayList<>(), commands);

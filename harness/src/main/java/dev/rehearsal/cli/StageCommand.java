@@ -76,13 +76,18 @@ final class StageCommand extends MigrationCommand {
 
         @Override
         public void stepStarted(int number, int total, String step) {
-            out.printf("[%d/%d] %s ...%n", number, total, step);
+            out.printf("%s %s ...%n", label(number, total), step);
             out.flush();
+        }
+
+        /** {@code [2/4]} for the planned steps; the steps after a failure are recovery, not more of the plan. */
+        private static String label(int number, int total) {
+            return number <= total ? "[" + number + "/" + total + "]" : "[recovery]";
         }
 
         @Override
         public void stepFinished(int number, int total, String step, boolean ok, long millis, String detail) {
-            out.printf("[%d/%d] %s ... %s in %d ms%s%n", number, total, step, ok ? "done" : "FAILED", millis,
+            out.printf("%s %s ... %s in %d ms%s%n", label(number, total), step, ok ? "done" : "FAILED", millis,
                     detail.isEmpty() ? "" : " (" + detail + ")");
             out.flush();
         }

@@ -10,8 +10,8 @@ public interface StageListener {
     };
 
     /**
-     * @param number 1-based; after a failure come the steps {@code check} (is the database as the
-     *     backup captured it?) and {@code restore}, numbered {@code total + 1} and on
+     * @param number 1-based; after a failure come the recovery steps {@code check} (is the database
+     *     as the backup captured it?) and {@code restore}, numbered {@code total + 1} and on
      */
     default void stepStarted(int number, int total, String step) {
     }

@@ -205,7 +205,9 @@ public final class StagedMigration {
     /** @param why a sentence (or nothing) saying why the restore is needed */
     private StageResult restore(int number, Backup backup, SuiteResult suite, String failure, String why) {
         String before = checksum(backup);
-        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure) + ". " + why;
+        // The runner's advice after its first line (restore a backup, then repair) is what this does.
+        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure.lines().findFirst().orElse(failure))
+                + ". " + why;
         try {
             RestoreResult restored = step(number, "restore", () -> backups.restore(backup, target));
             String after = DataChecksum.of(restored.state().data());
@@ -231,7 +233,7 @@ public final class StagedMigration {
     }
 
     private <T> T step(int number, String name, Supplier<T> work) {
-        int total = number > STEPS ? number : STEPS;
+        int total = STEPS;
         listener.stepStarted(number, total, name);
         long start = System.nanoTime();
         try {
@@ -241,7 +243,7 @@ public final class StagedMigration {
             listener.stepFinished(number, total, name, ok, elapsedMillis(start), describe(result));
             return result;
         } catch (RuntimeException e) {
-            listener.stepFinished(number, total, name, false, elapsedMillis(start), "FAILED");
+            listener.stepFinished(number, total, name, false, elapsedMillis(start), "");
             throw e;
         }
     }

@@ -30,13 +30,14 @@ class StageCommandTests {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.out()).containsPattern("\\[1/4\\] backup \\.\\.\\. done in \\d+ ms \\(.*db_backup_.*, verified\\)")
-                    .containsPattern("\\[3/4\\] migrate \\.\\.\\. FAILED in \\d+ ms");
+                    .containsPattern("\\[3/4\\] migrate \\.\\.\\. FAILED in \\d+ ms\\R");
             if (engine.equals("mariadb")) {
-                assertThat(run.out()).containsPattern("\\[5/5\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum"
+                assertThat(run.out()).containsPattern("\\[recovery\\] restore \\.\\.\\. done in \\d+ ms \\(data checksum"
                         + " [0-9a-f]{32}, behind the verified safety backup .*db_backup_.*\\.sql \\(kept\\)\\)");
-                assertThat(run.err()).contains("staged migration FAILED", "restored from", "(identical)");
+                assertThat(run.err()).contains("staged migration FAILED", "restored from", "(identical)")
+                        .doesNotContain("rehearsal repair");
             } else {
-                assertThat(run.out()).containsPattern("\\[5/5\\] check \\.\\.\\. done in \\d+ ms \\(equal to the capture,"
+                assertThat(run.out()).containsPattern("\\[recovery\\] check \\.\\.\\. done in \\d+ ms \\(equal to the capture,"
                         + " data checksum [0-9a-f]{32}\\)").doesNotContain("restore ...");
                 assertThat(run.err()).contains("staged migration FAILED", "rolled back by its transaction; database checked"
                         + " equal to the capture", "backup not needed: " + dir.resolve("backups")).doesNotContain("..");

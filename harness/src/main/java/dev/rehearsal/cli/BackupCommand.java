@@ -64,6 +64,19 @@ final class BackupCommand implements Runnable {
         PrintWriter err() {
             return spec.commandLine().getErr();
         }
+
+        /** Asks {@code question} on stdin; no answer (EOF, no terminal) means no. */
+        boolean confirmed(String question) {
+            out().print(question + " Type 'yes' to go on: ");
+            out().flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                out().println();
+                return answer != null && List.of("yes", "y").contains(answer.trim().toLowerCase(Locale.ROOT));
+            } catch (IOException e) {
+                return false;
+            }
+        }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Back up a database into the backup directory.")
@@ -176,19 +189,10 @@ final class BackupCommand implements Runnable {
             return 0;
         }
 
-        /** Asks on stdin; no answer (EOF, no terminal) means no. */
         private boolean confirmed(Backup backup, Target target) {
-            out().printf("restore %s (taken %s UTC of %s) into %s? Everything in it is replaced. Type 'yes' to go on: ",
-                    backup.name(), TIME.format(backup.manifest().createdAt()), backup.manifest().sourceUrl(),
-                    target.displayUrl());
-            out().flush();
-            try {
-                String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                out().println();
-                return answer != null && List.of("yes", "y").contains(answer.trim().toLowerCase(Locale.ROOT));
-            } catch (IOException e) {
-                return false;
-            }
+            return confirmed(String.format(Locale.ROOT, "restore %s (taken %s UTC of %s) into %s? Everything in it is"
+                    + " replaced.", backup.name(), TIME.format(backup.manifest().createdAt()), backup.manifest().sourceUrl(),
+                    target.displayUrl()));
         }
     }
 
@@ -197,13 +201,22 @@ final class BackupCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "Backup file name in the directory, or a path.")
         String name;
 
+        @Mixin
+        SafetyOptions safety;
+
         @Override
         public Integer call() {
             if ("latest".equals(name)) {
                 throw new RehearsalException(ErrorCode.BAD_USAGE, "name the backup to delete; 'latest' is too easy to"
                         + " get wrong here");
             }
+            safety.guard("backup delete");
             Backup backup = backups.find(dir, name);
+            if (!safety.force && !confirmed("delete " + backup.file() + " (taken " + TIME.format(backup.manifest().createdAt())
+                    + " UTC of " + backup.manifest().sourceUrl() + ") and its manifest? It cannot be undone.")) {
+                err().println("delete cancelled: " + backup.file() + " was kept");
+                return 1;
+            }
             backups.delete(backup);
             out().println("deleted " + backup.file() + " and its manifest");
             return 0;

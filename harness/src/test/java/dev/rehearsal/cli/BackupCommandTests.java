@@ -51,7 +51,7 @@ class BackupCommandTests {
             assertThat(tables(db)).containsExactly("notes");
             assertThat(count(db, "notes")).isEqualTo(1);
 
-            CliRun delete = CliRun.of("backup", "delete", name, "--dir", backups);
+            CliRun delete = CliRun.of("backup", "delete", name, "--dir", backups, "--force");
             assertThat(delete.exitCode()).isZero();
             CliRun list = CliRun.of("backup", "list", "--dir", backups);
             if (engine.equals("mariadb")) {
@@ -101,6 +101,31 @@ class BackupCommandTests {
         assertThat(refused.err()).contains("restore cancelled");
         assertThat(declined.exitCode()).isEqualTo(1);
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+    }
+
+    @Test
+    void deleteAsksUnlessForcedAndRefusesAProductionShellWithoutForce() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        String backups = dir.resolve("b").toString();
+        String name = backupName(CliRun.of("backup", "create", "--url", db.toString(), "--dir", backups));
+        Path file = dir.resolve("b").resolve(name);
+
+        CliRun production = CliRun.of("backup", "delete", name, "--dir", backups, "--env", "production");
+        CliRun refused = withStdin("", () -> CliRun.of("backup", "delete", name, "--dir", backups));
+        CliRun declined = withStdin("no\n", () -> CliRun.of("backup", "delete", name, "--dir", backups));
+
+        assertThat(production.exitCode()).isEqualTo(2);
+        assertThat(production.err()).contains("refusing to run 'backup delete' against a production target");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("delete " + file, "It cannot be undone. Type 'yes' to go on");
+        assertThat(refused.err()).contains("delete cancelled: " + file + " was kept");
+        assertThat(declined.exitCode()).isEqualTo(1);
+        assertThat(file).exists();
+
+        CliRun accepted = withStdin("yes\n", () -> CliRun.of("backup", "delete", name, "--dir", backups));
+
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(file).doesNotExist();
     }
 
     @Test

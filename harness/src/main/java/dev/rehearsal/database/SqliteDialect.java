@@ -54,14 +54,12 @@ final class SqliteDialect implements Dialect {
         String owner = PROCESS + "/" + Thread.currentThread().getId() + "/" + System.nanoTime();
         // Kept so the row can still be released when the lock's own connection was cut.
         String url = connection.getMetaData().getURL();
-        try (Statement s = connection.createStatement()) {
-            s.execute("create table if not exists " + table
-                    + " (id integer primary key check (id = 1), owner text not null, acquired_at text not null)");
-        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        createLockTable(connection, table, timeout, deadline);
         boolean restoreAutoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
-        long deadline = System.nanoTime() + timeout.toNanos();
         String holder = null;
+        boolean busy = false;
         try {
             while (true) {
                 try (Statement s = connection.createStatement()) {
@@ -93,13 +91,18 @@ final class SqliteDialect implements Dialect {
                             s.execute("rollback");
                         }
                     }
-                } catch (SQLException busy) {
-                    if (!isBusy(busy)) {
-                        throw busy;
+                    busy = false;
+                } catch (SQLException e) {
+                    if (!isBusy(e)) {
+                        throw e;
                     }
+                    busy = true;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw LockTimeouts.timedOut(lockName, timeout, holder == null ? null : "held by " + holder);
+                    // No lock row, but the database refused a write transaction: any program's open write
+                    // transaction does that, not only another runner's.
+                    throw busy && holder == null ? LockTimeouts.databaseBusy(timeout)
+                            : LockTimeouts.timedOut(lockName, timeout, holder == null ? null : "held by " + holder);
                 }
                 LockTimeouts.pause();
             }
@@ -107,6 +110,26 @@ final class SqliteDialect implements Dialect {
             connection.setAutoCommit(restoreAutoCommit);
         }
         return () -> release(connection, url, table, owner);
+    }
+
+    /** Creating the table is a write too: another connection's open write transaction blocks it. */
+    private static void createLockTable(Connection connection, String table, Duration timeout, long deadline)
+            throws SQLException {
+        while (true) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("create table if not exists " + table
+                        + " (id integer primary key check (id = 1), owner text not null, acquired_at text not null)");
+                return;
+            } catch (SQLException e) {
+                if (!isBusy(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw LockTimeouts.databaseBusy(timeout);
+                }
+                LockTimeouts.pause();
+            }
+        }
     }
 
     /**

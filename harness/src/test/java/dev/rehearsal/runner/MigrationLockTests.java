@@ -13,6 +13,7 @@ import dev.rehearsal.migration.Migration;
 import dev.rehearsal.runner.history.SchemaHistory;
 import dev.rehearsal.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,6 +42,32 @@ class MigrationLockTests {
                     .hasMessageContaining("another Rehearsal runner holds the migration lock 'rehearsal_history_lock'")
                     .satisfies(e -> assertThat(((RehearsalException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT));
             assertThat(MigrationRunnerTests.tables(db.target())).doesNotContain("users");
+        }
+    }
+
+    @Test
+    void anotherProgramsOpenWriteTransactionOnSqliteIsNamedAsSuchNotAsAnotherRunner() throws Exception {
+        for (boolean migratedBefore : new boolean[] {false, true}) {
+            try (IsolatedDatabase db = TestDatabases.create("sqlite"); Connection other = db.target().connect();
+                    Statement s = other.createStatement()) {
+                MigrationRunner runner = new MigrationRunner(db.target(), ONE,
+                        RunnerOptions.defaults().withLockTimeout(Duration.ofMillis(300)));
+                if (migratedBefore) {
+                    runner.up(null); // the lock table exists: the wait is on the lock row's write
+                }
+                s.execute("create table other_tool (id integer)");
+                s.execute("begin immediate");
+                s.execute("insert into other_tool values (1)");
+
+                assertThatThrownBy(() -> runner.down(DownScope.last()))
+                        .as("migrated before: %s", migratedBefore)
+                        .isInstanceOf(RehearsalException.class)
+                        .hasMessageStartingWith("the SQLite database is locked by another connection's open write"
+                                + " transaction")
+                        .hasMessageNotContaining("Rehearsal runner holds")
+                        .satisfies(e -> assertThat(((RehearsalException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT));
+                s.execute("rollback");
+            }
         }
     }
 

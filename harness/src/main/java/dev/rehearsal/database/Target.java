@@ -39,6 +39,23 @@ public record Target(String url, String user, String password, Dialect dialect) 
     }
 
     /**
+     * Neither pgjdbc nor MariaDB Connector/J reads {@code user:password@} before the host: they fail
+     * with "connection attempt failed" or "Incorrect port value". The hint says what they do read.
+     */
+    private String userInfoHint() {
+        int start = url.indexOf("//");
+        if (dialect == Dialects.SQLITE || start < 0) {
+            return "";
+        }
+        int query = url.indexOf('?', start + 2);
+        return url.substring(start + 2, query < 0 ? url.length() : query).contains("@")
+                ? ". The " + dialect.name() + " driver does not read user:password@ before the host: write the user as"
+                        + " ?user=NAME (or --user NAME) and give the password through the REHEARSAL_PASSWORD environment"
+                        + " variable (--password-env)"
+                : "";
+    }
+
+    /**
      * A URL without its jdbc: prefix would become a SQLite file named after it (password and all), or
      * fail on a missing directory: say what to type instead.
      */
@@ -77,7 +94,8 @@ public record Target(String url, String user, String password, Dialect dialect) 
             return DriverManager.getConnection(url, properties);
         } catch (SQLException | RuntimeException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
-                    "cannot connect to " + displayUrl() + ": " + mask(e.getMessage()), MaskedDriverException.of(e, this::mask));
+                    "cannot connect to " + displayUrl() + ": " + mask(e.getMessage()) + userInfoHint(),
+                    MaskedDriverException.of(e, this::mask));
         }
     }
 

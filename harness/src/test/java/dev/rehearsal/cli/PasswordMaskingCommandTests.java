@@ -18,7 +18,8 @@ class PasswordMaskingCommandTests {
                 "--migrations", ProjectFiles.migrations("media").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot connect to jdbc:mariadb://root:****@127.0.0.1:3306/x");
+        assertThat(run.err()).contains("cannot connect to jdbc:mariadb://root:****@127.0.0.1:3306/x")
+                .contains("does not read user:password@ before the host: write the user as ?user=NAME");
         assertThat(run.out() + run.err()).doesNotContain("hunter2");
     }
 

@@ -28,6 +28,16 @@ public final class Constants {
     /** As {@link #POSTGRES_URL}, for MariaDB, e.g. {@code jdbc:mariadb://127.0.0.1:3306/?user=root}. */
     public static final String MARIADB_URL = "rehearsal.mariadb.url";
 
+    /**
+     * The environment variable holding the PostgreSQL server's password. Default
+     * {@code REHEARSAL_POSTGRES_PASSWORD}. The password itself is never a configuration parameter:
+     * Surefire copies those into its XML reports.
+     */
+    public static final String POSTGRES_PASSWORD_ENV = "rehearsal.postgres.password-env";
+
+    /** As {@link #POSTGRES_PASSWORD_ENV}, for MariaDB. Default {@code REHEARSAL_MARIADB_PASSWORD}. */
+    public static final String MARIADB_PASSWORD_ENV = "rehearsal.mariadb.password-env";
+
     /** {@code true}: an unavailable target fails instead of being skipped. Default {@code false}. */
     public static final String REQUIRE_TARGETS = "rehearsal.require-targets";
 

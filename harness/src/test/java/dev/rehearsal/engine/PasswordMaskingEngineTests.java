@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,24 @@ class PasswordMaskingEngineTests {
                 reports.resolve(ReportWriter.HTML_FILE), rerendered.resolve(ReportWriter.JSON_FILE),
                 rerendered.resolve(ReportWriter.HTML_FILE)}) {
             assertThat(Files.readString(file)).as(file.toString()).contains("****").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aServerPasswordComesFromTheEnvironmentVariableTheConfigurationNamesAndStaysOutOfTheReports()
+            throws IOException {
+        // MariaDB's root has no password here, so the server refuses any password it is given: the refusal
+        // proves the variable's value reached the driver. HOME is set on every machine that runs Maven.
+        String password = System.getenv("HOME");
+        EngineExecutionResults results = EngineRuns.runSet(reports, "good", Map.of(Constants.TARGETS, "mariadb",
+                Constants.MARIADB_URL, "jdbc:mariadb://127.0.0.1:3306/?user=root", Constants.MARIADB_PASSWORD_ENV, "HOME"));
+
+        results.containerEvents().assertStatistics(s -> s.skipped(1).failed(0));
+        TargetResult result = ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0);
+        assertThat(result.reason()).contains("Access denied for user 'root'").contains("using password: YES");
+        for (Path file : new Path[] {reports.resolve(Constants.RESULTS_FILE), reports.resolve(ReportWriter.HTML_FILE)}) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("PASSWORD_ENV")
+                    .doesNotContain("'" + password + "'");
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * {@link Constants} for keys, values and defaults).
  */
 public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
-        Optional<String> mariadbUrl, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
+        Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
         ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters) {
 
     public RehearsalConfiguration {
@@ -34,6 +34,8 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 targets(parameters.get(Constants.TARGETS).orElse("sqlite")),
                 nonBlank(parameters, Constants.POSTGRES_URL),
                 nonBlank(parameters, Constants.MARIADB_URL),
+                nonBlank(parameters, Constants.POSTGRES_PASSWORD_ENV).orElse("REHEARSAL_POSTGRES_PASSWORD"),
+                nonBlank(parameters, Constants.MARIADB_PASSWORD_ENV).orElse("REHEARSAL_MARIADB_PASSWORD"),
                 parameters.getBoolean(Constants.REQUIRE_TARGETS).orElse(false),
                 parameters.getBoolean(Constants.KEEP_FAILED_DATABASES).orElse(false),
                 parameters.get(Constants.REPORT_DIR).filter(s -> !s.isBlank()).orElse("reports"),
@@ -75,6 +77,13 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
             return postgresUrl;
         }
         return target == RehearsalSuite.Target.MARIADB ? mariadbUrl : Optional.empty();
+    }
+
+    /** The server target's password, from the environment variable its {@code password-env} names; none when unset. */
+    public Optional<String> serverPassword(RehearsalSuite.Target target) {
+        String variable = target == RehearsalSuite.Target.POSTGRES ? postgresPasswordEnv
+                : target == RehearsalSuite.Target.MARIADB ? mariadbPasswordEnv : null;
+        return Optional.ofNullable(variable == null ? null : System.getenv(variable)).filter(p -> !p.isEmpty());
     }
 
     /** Where the results JSON goes. */

@@ -46,7 +46,7 @@ public final class TargetServers implements AutoCloseable {
         }
         String key = target == RehearsalSuite.Target.POSTGRES ? Constants.POSTGRES_URL : Constants.MARIADB_URL;
         if (config.serverUrl(target).isPresent()) {
-            Target server = Target.of(config.serverUrl(target).get());
+            Target server = Target.of(config.serverUrl(target).get(), null, config.serverPassword(target).orElse(null));
             return probe(target, server, server.displayUrl());
         }
         String docker = dockerAbsence();

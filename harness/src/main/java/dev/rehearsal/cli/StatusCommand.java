@@ -15,7 +15,7 @@ final class StatusCommand extends MigrationCommand {
     @Override
     public Integer call() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"VERSION", "STATUS", "NAME", "APPLIED AT (UTC)", "EXECUTION TIME", "ROLLBACK"});
+        rows.add(new String[] {"VERSION", "STATUS", "NAME", "LAST RUN (UTC)", "EXECUTION TIME", "ROLLBACK"});
         for (MigrationStatus s : runner().status()) {
             rows.add(new String[] {s.version().text(), s.state(), s.name(),
                     s.appliedAt() == null ? "-" : TIME.format(s.appliedAt()),

@@ -50,8 +50,9 @@ public record Target(String url, String user, String password, Dialect dialect) 
         int query = url.indexOf('?', start + 2);
         return url.substring(start + 2, query < 0 ? url.length() : query).contains("@")
                 ? ". The " + dialect.name() + " driver does not read user:password@ before the host: write the user as"
-                        + " ?user=NAME (or --user NAME) and give the password through the REHEARSAL_PASSWORD environment"
-                        + " variable (--password-env)"
+                        + " ?user=NAME and give the password through an environment variable (the CLI reads"
+                        + " REHEARSAL_PASSWORD, the engine REHEARSAL_" + dialect.name().toUpperCase(Locale.ROOT)
+                        + "_PASSWORD)"
                 : "";
     }
 

@@ -19,7 +19,8 @@ class PasswordMaskingCommandTests {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("cannot connect to jdbc:mariadb://root:****@127.0.0.1:3306/x")
-                .contains("does not read user:password@ before the host: write the user as ?user=NAME");
+                .contains("does not read user:password@ before the host: write the user as ?user=NAME", "the CLI reads"
+                        + " REHEARSAL_PASSWORD, the engine REHEARSAL_MARIADB_PASSWORD");
         assertThat(run.out() + run.err()).doesNotContain("hunter2");
     }
 

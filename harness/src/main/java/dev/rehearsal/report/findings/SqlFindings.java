@@ -150,12 +150,16 @@ public final class SqlFindings {
         }
 
         private void implicitCommits(MigrationScript script, List<Finding> findings) {
-            List<SqlStatement> ddl = script.statements().stream().filter(s -> new StatementShape(s.sql()).isDdl()).toList();
-            if (!ddl.isEmpty()) {
-                findings.add(finding(Severity.WARNING, "implicit-commit", script, ddl.get(0).line(),
-                        ddl.size() + " DDL statement" + (ddl.size() == 1 ? " commits" : "s commit")
-                                + " implicitly on MariaDB: a failure midway leaves the earlier ones applied and the"
-                                + " transaction cannot undo them; keep one DDL statement per migration or prove a backup restore"));
+            List<SqlStatement> statements = script.statements();
+            // A DDL statement that is the script's last has nothing after it to fail: nothing is left midway.
+            List<SqlStatement> committedEarly = statements.subList(0, Math.max(0, statements.size() - 1)).stream()
+                    .filter(s -> new StatementShape(s.sql()).isDdl()).toList();
+            if (!committedEarly.isEmpty()) {
+                findings.add(finding(Severity.WARNING, "implicit-commit", script, committedEarly.get(0).line(),
+                        committedEarly.size() + " DDL statement" + (committedEarly.size() == 1 ? " commits" : "s commit")
+                                + " implicitly on MariaDB before the statements after it: a failure midway leaves the"
+                                + " earlier ones applied and the transaction cannot undo them; keep one DDL statement per"
+                                + " migration or prove a backup restore"));
             }
         }
 

@@ -120,7 +120,17 @@ class SqlFindingsTests {
         assertThat(find("implicit-commit", "sqlite", "postgres")).isEmpty();
         List<Finding> found = find("implicit-commit", "sqlite", "mariadb");
         assertThat(found).extracting(Finding::location).containsExactly("1_t.down.sql:1", "1_t.up.sql:2");
-        assertThat(found.get(1).message()).startsWith("2 DDL statements commit implicitly on MariaDB");
+        // CREATE TABLE u is the last statement: nothing after it can fail, so only CREATE TABLE t counts.
+        assertThat(found.get(1).message()).startsWith("1 DDL statement commits implicitly on MariaDB before the"
+                + " statements after it");
+    }
+
+    @Test
+    void aScriptWhoseOnlyDdlIsItsLastStatementHasNoImplicitCommitFinding() throws IOException {
+        write("1_t.up.sql", "CREATE TABLE later (id INTEGER PRIMARY KEY);\n");
+        write("1_t.down.sql", "DELETE FROM later_log;\nDROP TABLE later;\n");
+
+        assertThat(find("implicit-commit", "mariadb")).isEmpty();
     }
 
     @Test

@@ -58,8 +58,16 @@ final class ReadinessRules {
         }
         long warnings = rows.stream().flatMap(r -> r.proofs().stream()).filter(c -> c.status() == ProofStatus.WARNING).count();
         long backedUp = rows.stream().filter(MigrationRow::needsBackup).count();
-        return new Decision(Readiness.READY, "every rollback of " + rows.size() + " migration" + (rows.size() == 1 ? "" : "s")
-                + " proven" + (backedUp > 0 ? ", " + backedUp + " irreversible covered by a verified backup" : "")
+        // Count only what was proven: an irreversible migration's rollback was never run, a lossy one's lost data.
+        long proven = rows.stream().filter(r -> status(r, Proof.ROLLBACK_SCHEMA) == ProofStatus.PASSED
+                && status(r, Proof.ROLLBACK_DATA) == ProofStatus.PASSED).count();
+        long lossy = rows.stream().filter(MigrationRow::lossy).count();
+        String rollbacks = proven == rows.size()
+                ? "every rollback of " + rows.size() + " migration" + (rows.size() == 1 ? "" : "s") + " proven"
+                : "rollback proven for " + proven + " of " + rows.size() + " migrations";
+        return new Decision(Readiness.READY, rollbacks
+                + (backedUp > 0 ? ", " + backedUp + " irreversible covered by a verified backup" : "")
+                + (lossy > 0 ? ", " + lossy + " lossy as declared (its rollback loses data)" : "")
                 + (warnings > 0 ? "; " + warnings + " warning" + (warnings == 1 ? "" : "s") + " to read" : ""));
     }
 

@@ -41,6 +41,20 @@ class ReadinessRulesTests {
     }
 
     @Test
+    void aLossyMigrationIsNotCountedAmongTheProvenRollbacks() {
+        MigrationResult lossy = new MigrationResult("2", "trim names", true, false, true, List.of(passed("apply"),
+                passed("rollback-schema"), new StepResult("rollback-data", "rollback-data", Verdict.WARNING,
+                        "data lost, as declared", null, 20, false), new StepResult("redo", "redo", Verdict.SKIPPED,
+                        "after a lossy rollback", null, 0, false)));
+
+        ReadinessReport report = build(sqliteOnly(migration("1", "users", allPassed()), lossy));
+
+        assertThat(report.readiness()).isEqualTo(Readiness.READY);
+        assertThat(report.suites().get(0).targets().get(0).reason()).startsWith("rollback proven for 1 of 2 migrations,"
+                + " 1 lossy as declared (its rollback loses data); 1 warning to read");
+    }
+
+    @Test
     void aFailedStepIsNotReadyAndNamesTheMigrationAndStep() {
         ReadinessReport report = build(sqliteOnly(migration("1", "users", allPassed()), migration("2", "posts",
                 List.of(passed("apply"), failed("rollback-data", "3 rows lost in posts", null), passed("redo")))));
@@ -104,7 +118,8 @@ class ReadinessRulesTests {
         ReadinessReport withBackup = build(sqliteOnly(irreversible), new ProofEvidence(null, "sqlite", "04",
                 Proof.BACKUP_RESTORE, Verdict.PASSED, null, null, 850, null));
         assertThat(withBackup.readiness()).isEqualTo(Readiness.READY);
-        assertThat(withBackup.reason()).contains("1 irreversible covered by a verified backup");
+        assertThat(withBackup.reason()).contains("rollback proven for 0 of 1 migrations, 1 irreversible covered by a"
+                + " verified backup");
         assertThat(withBackup.suites().get(0).targets().get(0).migrations().get(0).timings().restoreMillis()).isEqualTo(850L);
     }
 

@@ -73,7 +73,7 @@ public final class MigrationRehearsal {
         }
         if (irreversible()) {
             return "skipped: V" + migration.version() + " is declared irreversible in rehearsal.yaml;"
-                    + " it needs a verified backup before release";
+                    + " its way back is a backup, proven by the 'backup restores state' drill (drills: backup: true)";
         }
         if (step != Step.ROLLBACK_SCHEMA && !migration.hasRollback()) {
             return "skipped: no rollback to rehearse: " + migration.missingRollbackReason();

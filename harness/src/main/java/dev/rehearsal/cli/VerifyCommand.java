@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -62,7 +63,19 @@ final class VerifyCommand implements Callable<Integer> {
                             .collect(Collectors.joining(", "))
                     + "); pass --pre FILE, written before the migration by `rehearsal verify --capture-pre --out FILE`");
         }
+        if (capturePre && preFile != null) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "--capture-pre takes the captures before the migration and"
+                    + " --pre passes them after it: give one of them");
+        }
         Captures pre = preFile == null ? Captures.none() : Captures.read(preFile);
+        List<String> missing = suite.pre().stream().map(Capture::name).filter(name -> !pre.tables().containsKey(name))
+                .toList();
+        if (preFile != null && !missing.isEmpty()) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, preFile + " has no capture " + String.join(", ", missing)
+                    + " that suite '" + suite.name() + "' (" + suiteFile + ") compares with; it holds "
+                    + (pre.tables().isEmpty() ? "none" : String.join(", ", pre.tables().keySet()))
+                    + ". Take it with `rehearsal verify --capture-pre --suite " + suiteFile + "` before the migration");
+        }
         Target target = targetOptions.existingTarget();
         try (Connection c = target.connect()) {
             if (capturePre) {

@@ -82,7 +82,7 @@ final class CheckContext {
     static final class MissingCapture extends RuntimeException {
         MissingCapture(String name) {
             super("no pre capture '" + name + "': capture the pre state before the migration"
-                    + " (VerificationSuite.capture, or rehearsal verify --capture-pre) and pass it to verify");
+                    + " (rehearsal verify --capture-pre; from Java, VerificationSuite.capture) and pass it to verify");
         }
     }
 }

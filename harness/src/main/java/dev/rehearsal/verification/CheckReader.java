@@ -115,9 +115,13 @@ final class CheckReader {
     private static Check rowCount(YamlNode body, Severity severity) {
         mapping(body, "row_count", "{table: media, min: 1}");
         body.allowOnly("row_count", "table", "exact", "min", "max");
+        Long min = body.optionalInteger("min", "row_count");
+        Long max = body.optionalInteger("max", "row_count");
+        if (min != null && max != null && min > max) {
+            throw body.error("row_count min " + min + " is above its max " + max + ": no table can pass; swap them");
+        }
         return new Check.RowCount(body.requiredText("table", "row_count", "row_count: {table: media, min: 1}"),
-                body.optionalInteger("exact", "row_count"), body.optionalInteger("min", "row_count"),
-                body.optionalInteger("max", "row_count"), severity);
+                body.optionalInteger("exact", "row_count"), min, max, severity);
     }
 
     private static Check query(YamlNode body, Severity severity) {

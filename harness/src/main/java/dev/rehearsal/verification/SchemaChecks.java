@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** table_exists, table_absent, column and index_exists, answered from the schema snapshot. */
@@ -22,7 +24,10 @@ final class SchemaChecks {
             "character", "char",
             "double precision", "double",
             "float8", "double",
-            "timestamp without time zone", "timestamp");
+            "timestamp without time zone", "timestamp",
+            "timestamp with time zone", "timestamptz");
+    private static final Pattern TIME_ZONE = Pattern.compile("^(timestamp|time)(\\(\\d+\\))? (with|without) time zone$");
+    private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
 
     private SchemaChecks() {
     }
@@ -79,25 +84,38 @@ final class SchemaChecks {
         return Outcome.broken("no index " + check.name() + " " + where);
     }
 
-    /** Plain indexes and named unique constraints: both are indexes to the person writing the suite. */
+    /**
+     * Plain indexes, named unique constraints and a named primary key (PostgreSQL's users_pkey,
+     * MariaDB's PRIMARY): each is an index to the person writing the suite.
+     */
     private static List<String> indexNames(Table table) {
         List<String> names = new java.util.ArrayList<>(table.indexes().stream().map(Index::name).toList());
         table.uniqueConstraints().stream().map(UniqueConstraint::name).filter(n -> n != null).forEach(names::add);
+        if (table.primaryKey() != null && table.primaryKey().name() != null) {
+            names.add(table.primaryKey().name());
+        }
         return names;
     }
 
-    /** Case-insensitive, aliases folded; an expected type without {@code (...)} accepts any length. */
+    /**
+     * Case-insensitive, aliases folded; an expected type without {@code (...)} accepts any length;
+     * integer display widths ({@code tinyint(1)}) are not part of the type; MariaDB's BOOLEAN is TINYINT.
+     */
     static boolean typeMatches(String expected, String actual) {
         String e = normalize(expected);
         String a = normalize(actual);
-        return e.equals(a) || (!e.contains("(") && a.startsWith(e + "("));
+        return e.equals(a) || (!e.contains("(") && a.startsWith(e + "(")) || (e.equals("boolean") && a.equals("tinyint"));
     }
 
     private static String normalize(String type) {
         String t = type.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ").replace(" (", "(").replace(", ", ",");
+        // PostgreSQL writes the precision inside: timestamp(6) without time zone.
+        t = TIME_ZONE.matcher(t).replaceFirst(m -> m.group(1) + (m.group(3).equals("with") ? "tz" : "")
+                + (m.group(2) == null ? "" : m.group(2)));
         int paren = t.indexOf('(');
         String base = paren < 0 ? t : t.substring(0, paren);
         String rest = paren < 0 ? "" : t.substring(paren);
-        return ALIASES.getOrDefault(base, base) + rest;
+        base = ALIASES.getOrDefault(base, base);
+        return INTEGERS.contains(base) ? base : base + rest;
     }
 }

@@ -111,6 +111,23 @@ class VerificationCommandsTests {
     }
 
     @Test
+    void aPreFileWithoutTheSuitesCapturesOrTogetherWithCapturePreIsBadInput() throws IOException {
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"tables\": {}}");
+        Path database = dir.resolve("never-opened.db");
+
+        CliRun wrongFile = run("verify", "--url", database.toString(), "--suite", MEDIA_SUITE.toString(), "--pre",
+                other.toString());
+        CliRun both = run("verify", "--url", database.toString(), "--suite", MEDIA_SUITE.toString(), "--pre",
+                other.toString(), "--capture-pre");
+
+        assertThat(wrongFile.exitCode()).isEqualTo(2);
+        assertThat(wrongFile.err()).startsWith("error: " + other + " has no capture images, docs, users").contains("it holds none");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of them");
+        assertThat(database).doesNotExist();
+    }
+
+    @Test
     void aBrokenCapturesFileExitsTwo() throws IOException {
         Path captures = Files.writeString(dir.resolve("captures.json"), "{ nope");
 

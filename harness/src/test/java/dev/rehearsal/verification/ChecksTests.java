@@ -82,6 +82,31 @@ class ChecksTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void columnTypesMatchAsWrittenAndPrimaryKeysCountAsIndexes(String engine) throws SQLException {
+        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
+            Dialect d = db.target().dialect();
+            run(c, "create table events (id integer primary key, at timestamp(6), done boolean, n bigint)");
+
+            for (String written : List.of("timestamp(6)", "timestamp", "TIMESTAMP(6)")) {
+                assertThat(check(c, d, new Check.ColumnExists("events", "at", written, null, null)).status())
+                        .as(written).isEqualTo(Status.PASSED);
+            }
+            assertThat(check(c, d, new Check.ColumnExists("events", "at", "timestamp(3)", null, null)).status())
+                    .isEqualTo(Status.FAILED);
+            assertThat(check(c, d, new Check.ColumnExists("events", "done", "boolean", null, null)).status())
+                    .isEqualTo(Status.PASSED);
+            assertThat(check(c, d, new Check.ColumnExists("events", "n", "bigint", null, null)).status())
+                    .isEqualTo(Status.PASSED);
+            if (!engine.equals("sqlite")) {
+                String primaryKey = engine.equals("postgres") ? "events_pkey" : "PRIMARY";
+                assertThat(check(c, d, new Check.IndexExists(primaryKey)).message())
+                        .isEqualTo("index " + primaryKey + " on events");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void countChecksHoldAndBreak(String engine) throws SQLException {
         try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
             Dialect d = db.target().dialect();

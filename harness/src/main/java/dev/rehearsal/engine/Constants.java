@@ -84,9 +84,16 @@ public final class Constants {
     public static final String VERIFICATION = "rehearsal.verification";
 
     /**
-     * The declarations file in a migrations directory: lossy, irreversible, expected defects, and
-     * the {@code drills} block (backup, faults, max-faults, objective) that adds drill steps under
-     * every migration.
+     * The declarations file in a migrations directory: lossy, irreversible, expected defects, the
+     * {@code drills} block (backup, faults, max-faults, objective) that adds drill steps under every
+     * migration, and volatile columns.
+     *
+     * <p>{@code volatile: ["users.created_at"]} names {@code table.column}s (matched ignoring case)
+     * whose values a redo cannot reproduce because their default reads the clock or a random source
+     * ({@code CURRENT_TIMESTAMP}, {@code now()}, {@code gen_random_uuid()}...). The redo step leaves
+     * them out: a table whose only changed values are in volatile columns passes when its row count
+     * and the checksums of its other columns, compared column by column, are unchanged. The rollback
+     * steps still compare them. A failed redo names such columns and the line to declare them with.
      */
     public static final String DECLARATIONS_FILE = "rehearsal.yaml";
 

@@ -1,6 +1,7 @@
 package dev.rehearsal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import dev.rehearsal.engine.results.ResultsWriter;
 import dev.rehearsal.engine.results.TargetResult;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -67,5 +70,47 @@ class PasswordMaskingEngineTests {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("PASSWORD_ENV")
                     .doesNotContain("'" + password + "'");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "rehearsal.postgres.url, jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=hunter2, REHEARSAL_POSTGRES_PASSWORD",
+        "rehearsal.mariadb.url, jdbc:mariadb://root:hunter2@127.0.0.1:3306/, REHEARSAL_MARIADB_PASSWORD"})
+    void aPasswordInAServerUrlIsAWarningThatNamesTheVariableToUseInstead(String key, String url, String variable) {
+        EngineDiscoveryResults discovery = EngineRuns.engine(reports, Map.of(key, url))
+                .selectors(selectDirectory(EngineRuns.dir("good"))).discover();
+
+        assertThat(discovery.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).isEqualTo(key + " holds a password, and Surefire copies configuration parameters"
+                    + " verbatim into its TEST-*.xml reports: take it out of the URL (keep the user as ?user=NAME) and"
+                    + " set the environment variable " + variable + " instead");
+            assertThat(issue.toString()).doesNotContain("hunter2");
+        });
+    }
+
+    @Test
+    void aPasswordInEachServerUrlIsWarnedOfOncePerRunHoweverManySetsRun() {
+        EngineDiscoveryResults discovery = EngineRuns.engine(reports, Map.of(
+                        Constants.POSTGRES_URL, POSTGRES_SLASH, Constants.POSTGRES_PASSWORD_ENV, "PG_SECRET",
+                        Constants.MARIADB_URL, "jdbc:mariadb://127.0.0.1:3306/?user=root&password=hunter2"))
+                .selectors(selectDirectory(EngineRuns.dir("good")), selectDirectory(EngineRuns.dir("forgotten-index")))
+                .discover();
+
+        assertThat(discovery.getEngineDescriptor().getChildren()).hasSize(2);
+        assertThat(discovery.getDiscoveryIssues()).extracting(DiscoveryIssue::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith(Constants.POSTGRES_URL + " holds a password").endsWith("PG_SECRET instead"),
+                m -> assertThat(m).startsWith(Constants.MARIADB_URL + " holds a password")
+                        .endsWith("REHEARSAL_MARIADB_PASSWORD instead"));
+    }
+
+    @Test
+    void aServerUrlWithoutAPasswordRaisesNoIssue() {
+        EngineDiscoveryResults discovery = EngineRuns.engine(reports, Map.of(
+                        Constants.POSTGRES_URL, "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres",
+                        Constants.MARIADB_URL, "jdbc:mariadb://127.0.0.1:3306/?user=root"))
+                .selectors(selectDirectory(EngineRuns.dir("good"))).discover();
+
+        assertThat(discovery.getDiscoveryIssues()).isEmpty();
     }
 }

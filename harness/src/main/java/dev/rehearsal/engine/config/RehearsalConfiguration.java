@@ -81,9 +81,13 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
 
     /** The server target's password, from the environment variable its {@code password-env} names; none when unset. */
     public Optional<String> serverPassword(RehearsalSuite.Target target) {
-        String variable = target == RehearsalSuite.Target.POSTGRES ? postgresPasswordEnv
-                : target == RehearsalSuite.Target.MARIADB ? mariadbPasswordEnv : null;
-        return Optional.ofNullable(variable == null ? null : System.getenv(variable)).filter(p -> !p.isEmpty());
+        return passwordVariable(target).map(System::getenv).filter(p -> !p.isEmpty());
+    }
+
+    /** The environment variable the server target's password is read from; none for SQLite. */
+    public Optional<String> passwordVariable(RehearsalSuite.Target target) {
+        return Optional.ofNullable(target == RehearsalSuite.Target.POSTGRES ? postgresPasswordEnv
+                : target == RehearsalSuite.Target.MARIADB ? mariadbPasswordEnv : null);
     }
 
     /** Where the results JSON goes. */

@@ -14,23 +14,27 @@ import java.util.Set;
  *
  * @param irreversible versions whose rollback steps are skipped; they need a verified backup before release
  * @param lossy versions whose data loss on rollback is a warning, not a failure
+ * @param volatileColumns {@code table.column} names whose values the redo comparison leaves out: their
+ *     default reads the clock or a random source, so a redo cannot reproduce them
  * @param expected deliberate defects (the project's own drills): the step must fail with the message
  * @param fixtures fixtures directory relative to the declarations file, or null
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
-        List<ExpectedDefect> expected, String fixtures, String verification, Drills drills) {
+        Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
+        Drills drills) {
 
     public Declarations {
         irreversible = Set.copyOf(irreversible);
         lossy = Set.copyOf(lossy);
+        volatileColumns = Set.copyOf(volatileColumns);
         expected = List.copyOf(expected);
         drills = drills == null ? Drills.off() : drills;
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), List.of(), null, null, Drills.off());
+        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off());
     }
 
     public boolean isIrreversible(MigrationVersion version) {
@@ -39,6 +43,12 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
 
     public boolean isLossy(MigrationVersion version) {
         return lossy.contains(version);
+    }
+
+    /** Whether {@code table.column} is declared volatile; names compare ignoring case, as the engines mostly do. */
+    public boolean isVolatile(String table, String column) {
+        String name = table + "." + column;
+        return volatileColumns.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /** The expected defect of {@code step} of {@code version} (null for set-level steps). */

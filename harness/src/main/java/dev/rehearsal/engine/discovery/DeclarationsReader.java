@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.discovery;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +42,7 @@ public final class DeclarationsReader {
             parsed = YAML.readValue(file.toFile(), File.class);
         } catch (IOException e) {
             throw bad(where(file, e), message(e) + (e instanceof UnrecognizedPropertyException
-                    ? "; expected keys: irreversible, lossy, expect, fixtures, verification,"
+                    ? "; expected keys: irreversible, lossy, volatile, expect, fixtures, verification,"
                             + " drills (backup, faults, max-faults, objective)" : ""));
         }
         if (parsed == null) {
@@ -62,8 +63,9 @@ public final class DeclarationsReader {
             expected.add(new Declarations.ExpectedDefect(e.migration == null ? null : version(file, e.migration),
                     step, e.failsWith));
         }
-        return new Declarations(versions(file, parsed.irreversible), versions(file, parsed.lossy), expected,
-                parsed.fixtures, parsed.verification, parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills());
+        return new Declarations(versions(file, parsed.irreversible), versions(file, parsed.lossy),
+                parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
+                parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills());
     }
 
     /** {@code file:line:column} when the parser knows where it stopped. */
@@ -111,10 +113,38 @@ public final class DeclarationsReader {
     static final class File {
         public List<String> irreversible;
         public List<String> lossy;
+        @JsonProperty("volatile")
+        public List<VolatileColumn> volatileColumns;
         public List<Expect> expect;
         public String fixtures;
         public String verification;
         public DrillsBlock drills;
+
+        Set<String> volatileNames() {
+            Set<String> names = new LinkedHashSet<>();
+            (volatileColumns == null ? List.<VolatileColumn>of() : volatileColumns).forEach(c -> names.add(c.name));
+            return names;
+        }
+    }
+
+    /** One {@code volatile} entry; a malformed one throws while parsing so the error carries its line. */
+    static final class VolatileColumn {
+        final String name;
+
+        private VolatileColumn(String name) {
+            this.name = name;
+        }
+
+        @JsonCreator
+        static VolatileColumn parse(String text) {
+            int dot = text == null ? -1 : text.indexOf('.');
+            if (dot <= 0 || dot == text.length() - 1 || text.indexOf('.', dot + 1) >= 0 || !text.strip().equals(text)) {
+                // no cause: Jackson reports the root cause's message
+                throw new IllegalArgumentException("volatile: '" + text + "' is not table.column;"
+                        + " write e.g. users.created_at");
+            }
+            return new VolatileColumn(text);
+        }
     }
 
     /** {@code drills:}; bad values throw while parsing so the error carries the line. */

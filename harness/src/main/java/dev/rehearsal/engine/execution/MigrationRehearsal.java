@@ -9,6 +9,9 @@ import dev.rehearsal.snapshot.schema.SchemaDiffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import dev.rehearsal.verification.Captures;
 import dev.rehearsal.verification.VerificationSuite;
 import org.opentest4j.TestAbortedException;
@@ -16,7 +19,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * The four steps of one migration on one target, in order: apply (snapshots S0/F0, up, snapshots
  * S1/F1, verification checks), rollback restores schema (down, compare with S0), rollback preserves
- * data (compare with F0), redo (up again, compare with S1/F1). A step selected without its
+ * data (compare with F0), redo (up again, compare with S1/F1, less the columns declared volatile). A
+ * failed data comparison shows the differing rows, read against the compared state rebuilt on a
+ * scratch database. A step selected without its
  * predecessors runs them first, silently. Fixtures bound to this migration are loaded only after
  * the rehearsal (by the next migration's preparation), so every comparison sees the same data.
  *
@@ -28,6 +33,8 @@ import org.opentest4j.TestAbortedException;
 public final class MigrationRehearsal {
     static final String BEFORE_UP = "before up";
     static final String AFTER_ROLLBACK = "after rollback";
+    static final String AFTER_UP = RedoComparison.AFTER_UP;
+    static final String AFTER_REDO = RedoComparison.AFTER_REDO;
 
     private final TargetRun run;
     private final int index;
@@ -172,7 +179,7 @@ public final class MigrationRehearsal {
         }
         restored = false;
         run.taint();
-        String sample = run.rowSample(index, beforeUp.data(), diff, BEFORE_UP, AFTER_ROLLBACK);
+        String sample = run.rowSampleBeforeUp(index, beforeUp.data(), diff, BEFORE_UP, AFTER_ROLLBACK);
         String shown = sample == null ? diff.render() : diff.render() + "\n" + sample;
         if (lossy()) {
             return Outcome.warning("declared lossy: rollback of " + name() + " loses data", shown);
@@ -189,14 +196,16 @@ public final class MigrationRehearsal {
         }
         run.applied(index);
         DatabaseState redone = run.state();
-        Diff all = SchemaDiffer.compare(afterUp.schema(), redone.schema(), "after up", "after redo")
-                .plus(FingerprintDiffer.compare(afterUp.data(), redone.data(), "after up", "after redo"));
-        if (all.isEmpty()) {
+        RedoComparison comparison = RedoComparison.compare(afterUp, redone, run.declarations());
+        if (comparison.isEmpty()) {
             return Outcome.passed();
         }
         run.taint();
-        throw new StepFailure("redo of " + name() + " did not reproduce the state after up:\n" + all.render(),
-                all.render());
+        String sample = comparison.rebuildable()
+                ? run.rowSampleAfterUp(index, comparison::isAfterUp, comparison.data(), AFTER_UP, AFTER_REDO) : null;
+        String shown = Stream.of(comparison.differences().render(), sample, comparison.explanation())
+                .filter(Objects::nonNull).collect(Collectors.joining("\n"));
+        throw new StepFailure("redo of " + name() + " did not reproduce the state after up:\n" + shown, shown);
     }
 
     private void requireApplied() {

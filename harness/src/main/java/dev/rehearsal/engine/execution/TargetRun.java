@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One migration set on one target: the database the migrations are rehearsed on, and where it stands.
@@ -188,13 +189,36 @@ public final class TargetRun implements AutoCloseable {
     }
 
     /**
-     * The differing rows behind a failed data comparison, by primary key (at most
-     * {@link RowDiffer#DEFAULT_SAMPLE} per table). The state before up is gone, so it is rebuilt on a
-     * scratch database exactly as this run built it (migrations and fixtures before {@code index});
-     * the sample is only given when the rebuilt fingerprint equals {@code before}, so it never shows
-     * rows of a state that was not the real one. Costs nothing unless a comparison failed.
+     * The differing rows behind a failed comparison with the state before migration {@code index}'s
+     * up, by primary key (at most {@link RowDiffer#DEFAULT_SAMPLE} per table). That state is gone, so
+     * it is rebuilt on a scratch database exactly as this run built it (migrations and fixtures
+     * before {@code index}); the sample is only given when the rebuilt fingerprint equals
+     * {@code before}, so it never shows rows of a state that was not the real one. Costs nothing
+     * unless a comparison failed.
      */
-    String rowSample(int index, DatabaseFingerprint before, Diff differences, String beforeLabel, String afterLabel) {
+    String rowSampleBeforeUp(int index, DatabaseFingerprint before, Diff differences, String beforeLabel,
+            String afterLabel) {
+        return rowSample(index, index, again -> FingerprintDiffer.compare(before, again, beforeLabel, "rebuilt").isEmpty(),
+                differences, beforeLabel, afterLabel);
+    }
+
+    /**
+     * As {@link #rowSampleBeforeUp}, against the state after migration {@code index}'s first up:
+     * rebuilt as the state before up plus the up, and used only when {@code isAfterUp} accepts its
+     * fingerprint.
+     */
+    String rowSampleAfterUp(int index, Predicate<DatabaseFingerprint> isAfterUp, Diff differences, String beforeLabel,
+            String afterLabel) {
+        return rowSample(index + 1, index, isAfterUp, differences, beforeLabel, afterLabel);
+    }
+
+    /**
+     * Rebuilds the first {@code migrations} migrations on a scratch database, each of the first
+     * {@code seeded} followed by its fixtures, and lists the rows of the tables {@code differences}
+     * names that differ between it and this run's database.
+     */
+    private String rowSample(int migrations, int seeded, Predicate<DatabaseFingerprint> isReference, Diff differences,
+            String beforeLabel, String afterLabel) {
         List<String> tables = differences.differences().stream()
                 .filter(d -> d instanceof Difference.Changed).map(Difference::subject).distinct().toList();
         if (tables.isEmpty()) {
@@ -203,18 +227,17 @@ public final class TargetRun implements AutoCloseable {
         IsolatedDatabase scratch = freshDatabase();
         try {
             MigrationRunner rebuild = runner(scratch.target());
-            for (int j = 0; j < index; j++) {
+            for (int j = 0; j < migrations; j++) {
                 Migration m = set.migrations().get(j);
                 rebuild.up(m.version());
-                if (resources.seeds(m.version())) {
+                if (j < seeded && resources.seeds(m.version())) {
                     try (Connection c = scratch.target().connect()) {
                         resources.seed(c, dialect(), m.version());
                     }
                 }
             }
             try (Connection rebuilt = scratch.target().connect(); Connection now = connect()) {
-                DatabaseFingerprint again = Fingerprinter.fingerprint(rebuilt, dialect(), internalTables());
-                if (!FingerprintDiffer.compare(before, again, beforeLabel, "rebuilt").isEmpty()) {
+                if (!isReference.test(Fingerprinter.fingerprint(rebuilt, dialect(), internalTables()))) {
                     return "(no row sample: rebuilding the state " + beforeLabel + " did not reproduce its fingerprint)";
                 }
                 Diff rows = Diff.empty(beforeLabel, afterLabel);

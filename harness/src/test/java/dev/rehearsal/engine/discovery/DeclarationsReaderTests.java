@@ -64,4 +64,32 @@ class DeclarationsReaderTests {
                 .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":3:")
                 .hasMessageContaining("drills.max-faults must be at least 1, was 0");
     }
+
+    @Test
+    void volatileColumnsAreReadAndMatchedIgnoringCase() throws IOException {
+        Declarations declarations = read("volatile:\n  - users.created_at\n  - \"sessions.token\"\n");
+
+        assertThat(declarations.volatileColumns()).containsExactlyInAnyOrder("users.created_at", "sessions.token");
+        assertThat(declarations.isVolatile("USERS", "Created_At")).isTrue();
+        assertThat(declarations.isVolatile("users", "name")).isFalse();
+        assertThat(read("lossy: []\n").volatileColumns()).isEmpty();
+    }
+
+    @Test
+    void volatileEntryThatIsNotTableDotColumnIsAnErrorAtItsLine() {
+        assertThatThrownBy(() -> read("volatile:\n  - users.created_at\n  - created_at\n"))
+                .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SUITE_FILE))
+                .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":3:")
+                .hasMessageContaining("volatile: 'created_at' is not table.column; write e.g. users.created_at");
+        assertThatThrownBy(() -> read("volatile: [\"public.users.created_at\"]\n"))
+                .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":1:")
+                .hasMessageContaining("'public.users.created_at' is not table.column");
+    }
+
+    @Test
+    void unknownKeyNamesVolatileAmongTheExpectedKeys() {
+        assertThatThrownBy(() -> read("volatiles: [users.created_at]\n"))
+                .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":1:")
+                .hasMessageContaining("expected keys: irreversible, lossy, volatile, expect");
+    }
 }

@@ -2,20 +2,13 @@ package dev.rehearsal.snapshot.data;
 
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One forward-only, streaming pass over a table: the hot loop shared by the fingerprint, the
@@ -25,19 +18,6 @@ import java.util.Locale;
  */
 final class TableScan implements AutoCloseable {
     private static final int FETCH_SIZE = 1000;
-
-    // How a column is read: by its JDBC type where the engine types columns, per value in SQLite.
-    private static final int DYNAMIC = 0;
-    private static final int INTEGER = 1;
-    private static final int DECIMAL = 2;
-    private static final int DOUBLE = 3;
-    private static final int TEXT = 4;
-    private static final int BYTES = 5;
-    private static final int DATE = 6;
-    private static final int TIMESTAMP = 7;
-    private static final int TIMESTAMP_TZ = 8;
-    private static final int BOOLEAN = 9;
-    private static final int OTHER = 10;
 
     private final Connection connection;
     private final String table;
@@ -73,7 +53,7 @@ final class TableScan implements AutoCloseable {
         kinds = new int[n];
         for (int i = 0; i < n; i++) {
             names.add(meta.getColumnName(i + 1));
-            kinds[i] = dialect == Dialects.SQLITE ? DYNAMIC : kindOf(meta, i + 1);
+            kinds[i] = ColumnKind.of(meta, i + 1, dialect);
         }
         columns = List.copyOf(names);
         keyColumns = new int[primaryKey.size()];
@@ -157,7 +137,7 @@ final class TableScan implements AutoCloseable {
             sqliteRows.encodeCurrentRow();
         } else {
             for (int i = 0; i < n; i++) {
-                encode(i);
+                ColumnKind.encode(rs, i + 1, kinds[i], encoder);
                 recordValue(i);
             }
         }
@@ -223,7 +203,7 @@ final class TableScan implements AutoCloseable {
         }
         List<String> parts = new ArrayList<>();
         for (int k : keyColumns) {
-            parts.add(columns.get(k) + "=" + ValueRenderer.render(rs.getObject(k + 1)));
+            parts.add(columns.get(k) + "=" + ValueRenderer.render(value(k)));
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
     }
@@ -232,7 +212,7 @@ final class TableScan implements AutoCloseable {
     Object[] keyValues() throws SQLException {
         Object[] values = new Object[keyColumns.length];
         for (int k = 0; k < keyColumns.length; k++) {
-            values[k] = rs.getObject(keyColumns[k] + 1);
+            values[k] = value(keyColumns[k]);
         }
         return values;
     }
@@ -241,147 +221,14 @@ final class TableScan implements AutoCloseable {
     List<String> renderRow() throws SQLException {
         List<String> values = new ArrayList<>(kinds.length);
         for (int i = 0; i < kinds.length; i++) {
-            values.add(ValueRenderer.render(rs.getObject(i + 1)));
+            values.add(ValueRenderer.render(value(i)));
         }
         return values;
     }
 
-    private void encode(int i) throws SQLException {
-        int col = i + 1;
-        switch (kinds[i]) {
-            case DYNAMIC -> encodeDynamic(rs.getObject(col));
-            case INTEGER -> {
-                long v = rs.getLong(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putLong(v);
-                }
-            }
-            case DOUBLE -> {
-                double v = rs.getDouble(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDouble(v);
-                }
-            }
-            case BOOLEAN -> {
-                boolean v = rs.getBoolean(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putBoolean(v);
-                }
-            }
-            case DECIMAL -> {
-                BigDecimal v = rs.getBigDecimal(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDecimal(v);
-                }
-            }
-            case TEXT -> {
-                String v = rs.getString(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putText(v);
-                }
-            }
-            case BYTES -> {
-                byte[] v = rs.getBytes(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putBytes(v);
-                }
-            }
-            case DATE -> {
-                LocalDate v = rs.getObject(col, LocalDate.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDate(v.toEpochDay());
-                }
-            }
-            case TIMESTAMP -> {
-                LocalDateTime v = rs.getObject(col, LocalDateTime.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putTimestamp(CanonicalEncoder.TIMESTAMP, v.toEpochSecond(ZoneOffset.UTC), v.getNano());
-                }
-            }
-            case TIMESTAMP_TZ -> {
-                OffsetDateTime v = rs.getObject(col, OffsetDateTime.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putTimestamp(CanonicalEncoder.TIMESTAMP_TZ, v.toEpochSecond(), v.getNano());
-                }
-            }
-            default -> {
-                String v = rs.getString(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putOther(v);
-                }
-            }
-        }
-    }
-
-    /** SQLite types values, not columns: the storage class of each value picks its encoding. */
-    private void encodeDynamic(Object v) {
-        if (v == null) {
-            encoder.putNull();
-        } else if (v instanceof Integer i) {
-            encoder.putLong(i);
-        } else if (v instanceof Long l) {
-            encoder.putLong(l);
-        } else if (v instanceof Double d) {
-            encoder.putDouble(d);
-        } else if (v instanceof byte[] b) {
-            encoder.putBytes(b);
-        } else {
-            encoder.putText(v.toString());
-        }
-    }
-
-    private static int kindOf(ResultSetMetaData meta, int col) throws SQLException {
-        int type = meta.getColumnType(col);
-        String typeName = String.valueOf(meta.getColumnTypeName(col)).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER:
-                return INTEGER;
-            case Types.BIGINT:
-                // An unsigned BIGINT (MariaDB) can exceed a long.
-                return typeName.contains("unsigned") ? DECIMAL : INTEGER;
-            case Types.DECIMAL, Types.NUMERIC:
-                return DECIMAL;
-            case Types.REAL, Types.FLOAT, Types.DOUBLE:
-                return DOUBLE;
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-                    Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB:
-                return TEXT;
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB:
-                return BYTES;
-            case Types.DATE:
-                return DATE;
-            case Types.TIMESTAMP:
-                return typeName.contains("tz") ? TIMESTAMP_TZ : TIMESTAMP;
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return TIMESTAMP_TZ;
-            case Types.BOOLEAN:
-                return BOOLEAN;
-            case Types.BIT:
-                // PostgreSQL's boolean and MariaDB's BIT(1) are BIT; a wider BIT(n) is a bit string.
-                return meta.getPrecision(col) <= 1 ? BOOLEAN : BYTES;
-            default:
-                return OTHER;
-        }
+    /** Column {@code i}'s value in the current row, as {@link ColumnKind#value} reads it. */
+    private Object value(int i) throws SQLException {
+        return ColumnKind.value(rs, i + 1, kinds[i]);
     }
 
     private static int indexOf(List<String> names, String column) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.testing.TestDatabases;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,6 +114,33 @@ class FingerprinterTests {
                 Sql.run(c, "update typed set " + name + " = " + column.getValue()[1]);
                 assertThat(Fingerprinter.fingerprintTable(c, d, "typed")).as("%s restored", name).isEqualTo(original);
             }
+        }
+    }
+
+    @Test
+    void mariaDbTinyintOneAndBooleanColumnsTellEveryStoredValueApart() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb"); Connection c = db.target().connect()) {
+            var d = db.target().dialect();
+            // The driver reports tinyint(1) and boolean (an alias of it) as BOOLEAN, and BIT(1) too.
+            Sql.run(c, "create table orgs (id integer primary key, lvl tinyint(1), flag boolean, bit1 bit(1))",
+                    "insert into orgs values (1, 5, true, 1)");
+            String[] updates = {"lvl = 7", "lvl = -1", "lvl = 1", "lvl = 0", "lvl = null",
+                "flag = false", "flag = 2", "flag = null", "bit1 = 0", "bit1 = null"};
+            TableFingerprint original = Fingerprinter.fingerprintTable(c, d, "orgs");
+            List<String> checksums = new ArrayList<>(List.of(original.checksum()));
+            TableFingerprint previous = original;
+            for (String update : updates) {
+                Sql.run(c, "update orgs set " + update);
+                TableFingerprint now = Fingerprinter.fingerprintTable(c, d, "orgs");
+                checksums.add(now.checksum());
+
+                assertThat(changedColumns(previous, now)).as(update).containsExactly(update.split(" ")[0]);
+                previous = now;
+            }
+            Sql.run(c, "update orgs set lvl = 5, flag = true, bit1 = 1");
+
+            assertThat(new HashSet<>(checksums)).hasSize(updates.length + 1);
+            assertThat(Fingerprinter.fingerprintTable(c, d, "orgs")).isEqualTo(original);
         }
     }
 

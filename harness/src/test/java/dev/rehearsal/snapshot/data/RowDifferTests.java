@@ -8,6 +8,7 @@ import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.snapshot.diff.Difference;
 import dev.rehearsal.testing.TestDatabases;
 import java.sql.Connection;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -90,6 +91,23 @@ class RowDifferTests {
 
             assertThat(diff.render()).isEqualTo("table tags: 4 rows before, 3 after; "
                     + "missing ('a', 1), ('b', 2); added ('c', NULL)");
+        }
+    }
+
+    @Test
+    void mariaDbTinyintOneValuesAreShownAndLookedUpAsTheIntegersTheyStore() throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create("mariadb"); IsolatedDatabase two = TestDatabases.create("mariadb");
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                // The driver reads both as true; the key lookup must bind 5, not true (which matches 1).
+                Sql.run(c, "create table orgs (code tinyint(1) primary key, lvl tinyint(1))",
+                        "insert into orgs values (5, 5), (1, 1)");
+            }
+            Sql.run(after, "update orgs set lvl = 7 where code = 5");
+
+            Diff diff = RowDiffer.compareRows(before, after, one.target().dialect(), "orgs", 20);
+
+            assertThat(diff.render()).isEqualTo("table orgs: 2 rows before, 2 after; changed code=5: lvl 5 -> 7");
         }
     }
 

@@ -8,13 +8,21 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One forward-only, streaming pass over a table: the hot loop shared by the fingerprint, the
  * signature and the row diff. For each row it hashes every value's canonical encoding to 128 bits,
- * the row (the ordered value hashes) to 128 bits, and the primary key (or, without one, the row)
- * to 128 bits. Memory stays constant: one reusable buffer, a few arrays sized by the column count.
+ * the row to 128 bits, and the primary key (or, without one, the row) to 128 bits. Memory stays
+ * constant: one reusable buffer, a few arrays sized by the column count.
+ *
+ * <p>A row is its set of (column name, value) pairs, not a tuple: the row hash covers each value's
+ * hash plus its column name's hash, in column-name order, so moving a column (same names, same
+ * values) leaves every row hash as it was, while swapping two values between columns, or renaming
+ * a column, changes it.
  */
 final class TableScan implements AutoCloseable {
     private static final int FETCH_SIZE = 1000;
@@ -30,6 +38,10 @@ final class TableScan implements AutoCloseable {
     private final int[] keyColumns;
     private final long[] valueHash1;
     private final long[] valueHash2;
+    private final long[] nameHash1;
+    private final long[] nameHash2;
+    /** The columns the row hash covers, by index, in name order. */
+    private final int[] rowOrder;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
     private final Murmur3 rows = new Murmur3();
     /** SQLite's fast path, or null: values then come through JDBC. */
@@ -40,7 +52,8 @@ final class TableScan implements AutoCloseable {
     private long keyHash2;
 
     private TableScan(Connection connection, Dialect dialect, String table, boolean restoreAutoCommit,
-            Statement statement, ResultSet rs, List<String> primaryKey, boolean sqliteCoreApi) throws SQLException {
+            Statement statement, ResultSet rs, List<String> primaryKey, Set<String> rowColumns, boolean sqliteCoreApi)
+            throws SQLException {
         this.connection = connection;
         this.table = table;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -62,6 +75,14 @@ final class TableScan implements AutoCloseable {
         }
         valueHash1 = new long[n];
         valueHash2 = new long[n];
+        nameHash1 = new long[n];
+        nameHash2 = new long[n];
+        for (int i = 0; i < n; i++) {
+            encoder.putText(names.get(i));
+            nameHash1[i] = encoder.h1;
+            nameHash2[i] = encoder.h2;
+        }
+        rowOrder = nameOrder(names, rowColumns);
         sqliteRows = dialect == Dialects.SQLITE && sqliteCoreApi
                 ? SqliteRowEncoder.forStatement(statement, n, encoder, this::recordValue)
                 : null;
@@ -77,7 +98,16 @@ final class TableScan implements AutoCloseable {
      * instead of the primary key; an empty key identifies rows by their whole content.
      */
     static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey) throws SQLException {
-        return open(c, d, table, primaryKey, true);
+        return open(c, d, table, primaryKey, null, true);
+    }
+
+    /**
+     * As {@link #open(Connection, Dialect, String, List)}, with row hashes over {@code rowColumns}
+     * only (the columns two compared states share); null for every column.
+     */
+    static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, Set<String> rowColumns)
+            throws SQLException {
+        return open(c, d, table, primaryKey, rowColumns, true);
     }
 
     /**
@@ -87,6 +117,11 @@ final class TableScan implements AutoCloseable {
      */
     static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, boolean sqliteCoreApi)
             throws SQLException {
+        return open(c, d, table, primaryKey, null, sqliteCoreApi);
+    }
+
+    private static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, Set<String> rowColumns,
+            boolean sqliteCoreApi) throws SQLException {
         boolean restore = false;
         if (d == Dialects.POSTGRES && c.getAutoCommit()) {
             c.setAutoCommit(false);
@@ -99,7 +134,7 @@ final class TableScan implements AutoCloseable {
                 s.setFetchSize(FETCH_SIZE);
             }
             ResultSet rs = s.executeQuery("select * from " + d.quote(table));
-            return new TableScan(c, d, table, restore, s, rs, primaryKey, sqliteCoreApi);
+            return new TableScan(c, d, table, restore, s, rs, primaryKey, rowColumns, sqliteCoreApi);
         } catch (SQLException | RuntimeException e) {
             if (s != null) {
                 s.close();
@@ -129,17 +164,19 @@ final class TableScan implements AutoCloseable {
         if (!rs.next()) {
             return false;
         }
-        int n = kinds.length;
-        // The row hash is over the ordered value hashes: swapping two values between columns changes it.
-        // Streamed as 16-byte blocks, the same as hashing the concatenated (h1, h2) pairs.
-        rows.begin();
         if (sqliteRows != null) {
             sqliteRows.encodeCurrentRow();
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < kinds.length; i++) {
                 ColumnKind.encode(rs, i + 1, kinds[i], encoder);
                 recordValue(i);
             }
+        }
+        // One 16-byte block per column in name order: value hash + name hash. Per column that sum is a
+        // bijection of the value, so two rows over the same columns hash alike only if every value does.
+        rows.begin();
+        for (int i : rowOrder) {
+            rows.block(valueHash1[i] + nameHash1[i], valueHash2[i] + nameHash2[i]);
         }
         rows.end();
         rowHash1 = rows.h1;
@@ -164,11 +201,10 @@ final class TableScan implements AutoCloseable {
         return sqliteRows != null;
     }
 
-    /** Keeps the encoder's hash of column {@code i}'s value and feeds it to the row hash. */
+    /** Keeps the encoder's hash of column {@code i}'s value. */
     private void recordValue(int i) {
         valueHash1[i] = encoder.h1;
         valueHash2[i] = encoder.h2;
-        rows.block(encoder.h1, encoder.h2);
     }
 
     long valueHash1(int column) {
@@ -229,6 +265,19 @@ final class TableScan implements AutoCloseable {
     /** Column {@code i}'s value in the current row, as {@link ColumnKind#value} reads it. */
     private Object value(int i) throws SQLException {
         return ColumnKind.value(rs, i + 1, kinds[i]);
+    }
+
+    /**
+     * The indexes of {@code names} (of those in {@code only}, unless null) sorted by name as the
+     * engine reports it, case-sensitively: PostgreSQL may hold both "Name" and "name".
+     */
+    private static int[] nameOrder(List<String> names, Set<String> only) {
+        return IntStream.range(0, names.size())
+                .filter(i -> only == null || only.contains(names.get(i)))
+                .boxed()
+                .sorted(Comparator.comparing(names::get))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int indexOf(List<String> names, String column) {

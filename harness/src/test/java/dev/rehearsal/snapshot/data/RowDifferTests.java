@@ -94,6 +94,25 @@ class RowDifferTests {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void aMovedColumnIsNoRowDifferenceButAChangedValueBesideItIs(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Dialect d = one.target().dialect();
+            UsersTable.create(before);
+            UsersTable.create(after);
+            UsersTable.moveNameToTheEnd(after, engine);
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).isEmpty()).isTrue();
+
+            Sql.run(after, "update users set name = 'bo' where id = 2");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).render())
+                    .isEqualTo("table users: 3 rows before, 3 after; changed id=2: name 'bob' -> 'bo'");
+        }
+    }
+
     @Test
     void mariaDbTinyintOneValuesAreShownAndLookedUpAsTheIntegersTheyStore() throws Exception {
         try (IsolatedDatabase one = TestDatabases.create("mariadb"); IsolatedDatabase two = TestDatabases.create("mariadb");

@@ -113,6 +113,29 @@ class RowDifferTests {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void columnsOnOneSideOnlyAreNamedAndRowsComparedOnTheOthers(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Dialect d = one.target().dialect();
+            UsersTable.create(before);
+            UsersTable.create(after);
+            Sql.run(after, "alter table users add column z integer", "alter table users drop column nick");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20, "before up", "after rollback").render())
+                    .isEqualTo("table users: 3 rows before up, 3 after rollback; column nick only before up"
+                            + " (its values are gone), column z only after rollback (all NULL);"
+                            + " no row differs in the other columns");
+
+            Sql.run(after, "update users set score = 21 where id = 2", "update users set z = 5 where id = 1");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).render())
+                    .isEqualTo("table users: 3 rows before, 3 after; column nick only before (its values are gone),"
+                            + " column z only after; changed id=2: score 20 -> 21");
+        }
+    }
+
     @Test
     void mariaDbTinyintOneValuesAreShownAndLookedUpAsTheIntegersTheyStore() throws Exception {
         try (IsolatedDatabase one = TestDatabases.create("mariadb"); IsolatedDatabase two = TestDatabases.create("mariadb");

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,18 @@ final class DatabaseTables {
         }
         tables.sort(null);
         return tables;
+    }
+
+    /** The table's column names in position order, as {@code select *} reports them. */
+    static List<String> columns(Connection c, Dialect d, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + d.quote(table) + " where 1 = 0")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<String> columns = new ArrayList<>(meta.getColumnCount());
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnName(i));
+            }
+            return columns;
+        }
     }
 
     /** Primary key columns in key order; empty when the table has none. */

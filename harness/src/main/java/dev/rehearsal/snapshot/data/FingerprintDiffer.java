@@ -54,17 +54,30 @@ public final class FingerprintDiffer {
 
     private static Difference changed(TableFingerprint b, TableFingerprint a, String beforeLabel, String afterLabel,
             String suffix) {
-        String detail;
-        if (b.rowCount() != a.rowCount()) {
-            // Every column's checksum moves with a row count change; naming them all says nothing.
-            detail = rows(b.rowCount()) + " " + beforeLabel + ", " + number(a.rowCount()) + " " + afterLabel;
-        } else {
+        StringBuilder detail = new StringBuilder(counts(b, a, beforeLabel, afterLabel));
+        ColumnSetChange columnSet = ColumnSetChange.of(b, a, beforeLabel, afterLabel);
+        if (!columnSet.isEmpty()) {
+            detail.append("; ").append(columnSet.describe());
+        }
+        // Every column's checksum moves with a row count change; naming them all says nothing.
+        if (b.rowCount() == a.rowCount()) {
             List<String> columns = changedColumns(b.columnChecksums(), a.columnChecksums());
-            detail = rows(b.rowCount()) + " " + beforeLabel + " and " + afterLabel + "; "
-                    + (columns.isEmpty() ? "the same values per column, recombined into different rows"
-                            : "values changed in " + String.join(", ", columns));
+            if (!columns.isEmpty()) {
+                detail.append("; values changed in ").append(String.join(", ", columns));
+            } else if (columnSet.isEmpty()) {
+                detail.append("; the same values per column, recombined into different rows");
+            } else if (columnSet.hasSharedColumns()) {
+                // The row checksums cover every column, so with other columns on either side nothing more can be said.
+                detail.append("; the other columns hold the same values");
+            }
         }
         return new Difference.Changed(KIND, b.table(), rows(b.rowCount()), rows(a.rowCount()), detail + suffix);
+    }
+
+    /** {@code 3 rows before and after}, or {@code 3 rows before, 2 after}. */
+    private static String counts(TableFingerprint b, TableFingerprint a, String beforeLabel, String afterLabel) {
+        return b.rowCount() == a.rowCount() ? rows(b.rowCount()) + " " + beforeLabel + " and " + afterLabel
+                : rows(b.rowCount()) + " " + beforeLabel + ", " + number(a.rowCount()) + " " + afterLabel;
     }
 
     private static List<String> changedColumns(Map<String, String> before, Map<String, String> after) {

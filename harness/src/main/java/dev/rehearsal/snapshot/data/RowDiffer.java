@@ -6,7 +6,9 @@ import dev.rehearsal.snapshot.diff.Difference;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists the rows that differ between two live states of one table (two databases, or a database
@@ -19,7 +21,8 @@ import java.util.List;
  *       missing).</li>
  * </ol>
  * A table without a primary key is compared as a multiset of whole rows: rows are added or
- * removed, never changed. Kind {@code rows}.
+ * removed, never changed. When the two states have different columns, the detail names them and
+ * rows are compared on the columns both have. Kind {@code rows}.
  *
  * @since 0.1
  */
@@ -50,26 +53,23 @@ public final class RowDiffer {
             if (!key.equals(DatabaseTables.primaryKey(after, d, table))) {
                 key = List.of(); // the key itself changed: only whole rows can be matched
             }
-            TableDigest b = digest(before, d, table, key);
-            TableDigest a = digest(after, d, table, key);
+            Set<String> shared = sharedColumns(before, after, d, table);
+            TableDigest b = digest(before, d, table, key, shared);
+            TableDigest a = digest(after, d, table, key, shared);
             TableFingerprint fb = b.fingerprint(table);
             TableFingerprint fa = a.fingerprint(table);
-            if (fb.sameContent(fa)) {
+            ColumnSetChange columnSet = ColumnSetChange.of(fb, fa, beforeLabel, afterLabel);
+            if (fb.sameContent(fa) && columnSet.isEmpty()) {
                 return Diff.empty(beforeLabel, afterLabel);
             }
-            RowMatcher matcher = new RowMatcher(sampleLimit, !key.isEmpty());
-            for (boolean[] batch : batches(b, a)) {
-                try (TableScan scan = TableScan.open(before, d, table, key)) {
-                    matcher.readBefore(scan, batch);
-                }
-                try (TableScan scan = TableScan.open(after, d, table, key)) {
-                    matcher.matchAfter(scan, batch);
-                }
-                matcher.finishBatch();
-            }
-            matcher.lookUpChangedRows(before, d, table, key);
             String detail = FingerprintDiffer.rows(fb.rowCount()) + " " + beforeLabel + ", "
-                    + FingerprintDiffer.number(fa.rowCount()) + " " + afterLabel + matcher.describe();
+                    + FingerprintDiffer.number(fa.rowCount()) + " " + afterLabel
+                    + (columnSet.isEmpty() ? "" : "; " + columnSet.describe());
+            if (fb.sameContent(fa)) {
+                detail += columnSet.hasSharedColumns() ? "; no row differs in the other columns" : "";
+            } else {
+                detail += matchRows(before, after, d, table, key, shared, b, a, sampleLimit);
+            }
             return new Diff(beforeLabel, afterLabel, List.of(new Difference.Changed(KIND, table,
                     FingerprintDiffer.rows(fb.rowCount()), FingerprintDiffer.rows(fa.rowCount()), detail)));
         } catch (SQLException e) {
@@ -77,8 +77,38 @@ public final class RowDiffer {
         }
     }
 
-    private static TableDigest digest(Connection c, Dialect d, String table, List<String> key) throws SQLException {
-        try (TableScan scan = TableScan.open(c, d, table, key)) {
+    /** The differing rows of the differing buckets, as the tail of the detail line. */
+    private static String matchRows(Connection before, Connection after, Dialect d, String table, List<String> key,
+            Set<String> shared, TableDigest b, TableDigest a, int sampleLimit) throws SQLException {
+        RowMatcher matcher = new RowMatcher(sampleLimit, !key.isEmpty());
+        for (boolean[] batch : batches(b, a)) {
+            try (TableScan scan = TableScan.open(before, d, table, key, shared)) {
+                matcher.readBefore(scan, batch);
+            }
+            try (TableScan scan = TableScan.open(after, d, table, key, shared)) {
+                matcher.matchAfter(scan, batch);
+            }
+            matcher.finishBatch();
+        }
+        matcher.lookUpChangedRows(before, d, table, key);
+        return matcher.describe();
+    }
+
+    /** The columns both states have, or null when they have the same ones: rows are compared on these. */
+    private static Set<String> sharedColumns(Connection before, Connection after, Dialect d, String table)
+            throws SQLException {
+        Set<String> shared = new HashSet<>(DatabaseTables.columns(before, d, table));
+        Set<String> other = new HashSet<>(DatabaseTables.columns(after, d, table));
+        if (shared.equals(other)) {
+            return null;
+        }
+        shared.retainAll(other);
+        return shared;
+    }
+
+    private static TableDigest digest(Connection c, Dialect d, String table, List<String> key, Set<String> shared)
+            throws SQLException {
+        try (TableScan scan = TableScan.open(c, d, table, key, shared)) {
             return TableDigest.of(scan, true);
         }
     }

@@ -134,7 +134,7 @@ final class RowMatcher {
                         List<String> values = new ArrayList<>();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             names.add(meta.getColumnName(i));
-                            values.add(ValueRenderer.render(rs.getObject(i)));
+                            values.add(ValueRenderer.render(ColumnKind.value(rs, i, ColumnKind.of(meta, i, d))));
                         }
                         row.before = byName(names, values);
                     }

@@ -2,42 +2,30 @@ package dev.rehearsal.snapshot.data;
 
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One forward-only, streaming pass over a table: the hot loop shared by the fingerprint, the
  * signature and the row diff. For each row it hashes every value's canonical encoding to 128 bits,
- * the row (the ordered value hashes) to 128 bits, and the primary key (or, without one, the row)
- * to 128 bits. Memory stays constant: one reusable buffer, a few arrays sized by the column count.
+ * the row to 128 bits, and the primary key (or, without one, the row) to 128 bits. Memory stays
+ * constant: one reusable buffer, a few arrays sized by the column count.
+ *
+ * <p>A row is its set of (column name, value) pairs, not a tuple: the row hash covers each value's
+ * hash plus its column name's hash, in column-name order, so moving a column (same names, same
+ * values) leaves every row hash as it was, while swapping two values between columns, or renaming
+ * a column, changes it.
  */
 final class TableScan implements AutoCloseable {
     private static final int FETCH_SIZE = 1000;
-
-    // How a column is read: by its JDBC type where the engine types columns, per value in SQLite.
-    private static final int DYNAMIC = 0;
-    private static final int INTEGER = 1;
-    private static final int DECIMAL = 2;
-    private static final int DOUBLE = 3;
-    private static final int TEXT = 4;
-    private static final int BYTES = 5;
-    private static final int DATE = 6;
-    private static final int TIMESTAMP = 7;
-    private static final int TIMESTAMP_TZ = 8;
-    private static final int BOOLEAN = 9;
-    private static final int OTHER = 10;
 
     private final Connection connection;
     private final String table;
@@ -50,6 +38,10 @@ final class TableScan implements AutoCloseable {
     private final int[] keyColumns;
     private final long[] valueHash1;
     private final long[] valueHash2;
+    private final long[] nameHash1;
+    private final long[] nameHash2;
+    /** The columns the row hash covers, by index, in name order. */
+    private final int[] rowOrder;
     private final CanonicalEncoder encoder = new CanonicalEncoder();
     private final Murmur3 rows = new Murmur3();
     /** SQLite's fast path, or null: values then come through JDBC. */
@@ -60,7 +52,8 @@ final class TableScan implements AutoCloseable {
     private long keyHash2;
 
     private TableScan(Connection connection, Dialect dialect, String table, boolean restoreAutoCommit,
-            Statement statement, ResultSet rs, List<String> primaryKey, boolean sqliteCoreApi) throws SQLException {
+            Statement statement, ResultSet rs, List<String> primaryKey, Set<String> rowColumns, boolean sqliteCoreApi)
+            throws SQLException {
         this.connection = connection;
         this.table = table;
         this.restoreAutoCommit = restoreAutoCommit;
@@ -73,7 +66,7 @@ final class TableScan implements AutoCloseable {
         kinds = new int[n];
         for (int i = 0; i < n; i++) {
             names.add(meta.getColumnName(i + 1));
-            kinds[i] = dialect == Dialects.SQLITE ? DYNAMIC : kindOf(meta, i + 1);
+            kinds[i] = ColumnKind.of(meta, i + 1, dialect);
         }
         columns = List.copyOf(names);
         keyColumns = new int[primaryKey.size()];
@@ -82,6 +75,14 @@ final class TableScan implements AutoCloseable {
         }
         valueHash1 = new long[n];
         valueHash2 = new long[n];
+        nameHash1 = new long[n];
+        nameHash2 = new long[n];
+        for (int i = 0; i < n; i++) {
+            encoder.putText(names.get(i));
+            nameHash1[i] = encoder.h1;
+            nameHash2[i] = encoder.h2;
+        }
+        rowOrder = nameOrder(names, rowColumns);
         sqliteRows = dialect == Dialects.SQLITE && sqliteCoreApi
                 ? SqliteRowEncoder.forStatement(statement, n, encoder, this::recordValue)
                 : null;
@@ -97,7 +98,16 @@ final class TableScan implements AutoCloseable {
      * instead of the primary key; an empty key identifies rows by their whole content.
      */
     static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey) throws SQLException {
-        return open(c, d, table, primaryKey, true);
+        return open(c, d, table, primaryKey, null, true);
+    }
+
+    /**
+     * As {@link #open(Connection, Dialect, String, List)}, with row hashes over {@code rowColumns}
+     * only (the columns two compared states share); null for every column.
+     */
+    static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, Set<String> rowColumns)
+            throws SQLException {
+        return open(c, d, table, primaryKey, rowColumns, true);
     }
 
     /**
@@ -107,6 +117,11 @@ final class TableScan implements AutoCloseable {
      */
     static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, boolean sqliteCoreApi)
             throws SQLException {
+        return open(c, d, table, primaryKey, null, sqliteCoreApi);
+    }
+
+    private static TableScan open(Connection c, Dialect d, String table, List<String> primaryKey, Set<String> rowColumns,
+            boolean sqliteCoreApi) throws SQLException {
         boolean restore = false;
         if (d == Dialects.POSTGRES && c.getAutoCommit()) {
             c.setAutoCommit(false);
@@ -119,7 +134,7 @@ final class TableScan implements AutoCloseable {
                 s.setFetchSize(FETCH_SIZE);
             }
             ResultSet rs = s.executeQuery("select * from " + d.quote(table));
-            return new TableScan(c, d, table, restore, s, rs, primaryKey, sqliteCoreApi);
+            return new TableScan(c, d, table, restore, s, rs, primaryKey, rowColumns, sqliteCoreApi);
         } catch (SQLException | RuntimeException e) {
             if (s != null) {
                 s.close();
@@ -149,17 +164,19 @@ final class TableScan implements AutoCloseable {
         if (!rs.next()) {
             return false;
         }
-        int n = kinds.length;
-        // The row hash is over the ordered value hashes: swapping two values between columns changes it.
-        // Streamed as 16-byte blocks, the same as hashing the concatenated (h1, h2) pairs.
-        rows.begin();
         if (sqliteRows != null) {
             sqliteRows.encodeCurrentRow();
         } else {
-            for (int i = 0; i < n; i++) {
-                encode(i);
+            for (int i = 0; i < kinds.length; i++) {
+                ColumnKind.encode(rs, i + 1, kinds[i], encoder);
                 recordValue(i);
             }
+        }
+        // One 16-byte block per column in name order: value hash + name hash. Per column that sum is a
+        // bijection of the value, so two rows over the same columns hash alike only if every value does.
+        rows.begin();
+        for (int i : rowOrder) {
+            rows.block(valueHash1[i] + nameHash1[i], valueHash2[i] + nameHash2[i]);
         }
         rows.end();
         rowHash1 = rows.h1;
@@ -184,11 +201,10 @@ final class TableScan implements AutoCloseable {
         return sqliteRows != null;
     }
 
-    /** Keeps the encoder's hash of column {@code i}'s value and feeds it to the row hash. */
+    /** Keeps the encoder's hash of column {@code i}'s value. */
     private void recordValue(int i) {
         valueHash1[i] = encoder.h1;
         valueHash2[i] = encoder.h2;
-        rows.block(encoder.h1, encoder.h2);
     }
 
     long valueHash1(int column) {
@@ -223,7 +239,7 @@ final class TableScan implements AutoCloseable {
         }
         List<String> parts = new ArrayList<>();
         for (int k : keyColumns) {
-            parts.add(columns.get(k) + "=" + ValueRenderer.render(rs.getObject(k + 1)));
+            parts.add(columns.get(k) + "=" + ValueRenderer.render(value(k)));
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
     }
@@ -232,7 +248,7 @@ final class TableScan implements AutoCloseable {
     Object[] keyValues() throws SQLException {
         Object[] values = new Object[keyColumns.length];
         for (int k = 0; k < keyColumns.length; k++) {
-            values[k] = rs.getObject(keyColumns[k] + 1);
+            values[k] = value(keyColumns[k]);
         }
         return values;
     }
@@ -241,147 +257,27 @@ final class TableScan implements AutoCloseable {
     List<String> renderRow() throws SQLException {
         List<String> values = new ArrayList<>(kinds.length);
         for (int i = 0; i < kinds.length; i++) {
-            values.add(ValueRenderer.render(rs.getObject(i + 1)));
+            values.add(ValueRenderer.render(value(i)));
         }
         return values;
     }
 
-    private void encode(int i) throws SQLException {
-        int col = i + 1;
-        switch (kinds[i]) {
-            case DYNAMIC -> encodeDynamic(rs.getObject(col));
-            case INTEGER -> {
-                long v = rs.getLong(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putLong(v);
-                }
-            }
-            case DOUBLE -> {
-                double v = rs.getDouble(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDouble(v);
-                }
-            }
-            case BOOLEAN -> {
-                boolean v = rs.getBoolean(col);
-                if (rs.wasNull()) {
-                    encoder.putNull();
-                } else {
-                    encoder.putBoolean(v);
-                }
-            }
-            case DECIMAL -> {
-                BigDecimal v = rs.getBigDecimal(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDecimal(v);
-                }
-            }
-            case TEXT -> {
-                String v = rs.getString(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putText(v);
-                }
-            }
-            case BYTES -> {
-                byte[] v = rs.getBytes(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putBytes(v);
-                }
-            }
-            case DATE -> {
-                LocalDate v = rs.getObject(col, LocalDate.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putDate(v.toEpochDay());
-                }
-            }
-            case TIMESTAMP -> {
-                LocalDateTime v = rs.getObject(col, LocalDateTime.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putTimestamp(CanonicalEncoder.TIMESTAMP, v.toEpochSecond(ZoneOffset.UTC), v.getNano());
-                }
-            }
-            case TIMESTAMP_TZ -> {
-                OffsetDateTime v = rs.getObject(col, OffsetDateTime.class);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putTimestamp(CanonicalEncoder.TIMESTAMP_TZ, v.toEpochSecond(), v.getNano());
-                }
-            }
-            default -> {
-                String v = rs.getString(col);
-                if (v == null) {
-                    encoder.putNull();
-                } else {
-                    encoder.putOther(v);
-                }
-            }
-        }
+    /** Column {@code i}'s value in the current row, as {@link ColumnKind#value} reads it. */
+    private Object value(int i) throws SQLException {
+        return ColumnKind.value(rs, i + 1, kinds[i]);
     }
 
-    /** SQLite types values, not columns: the storage class of each value picks its encoding. */
-    private void encodeDynamic(Object v) {
-        if (v == null) {
-            encoder.putNull();
-        } else if (v instanceof Integer i) {
-            encoder.putLong(i);
-        } else if (v instanceof Long l) {
-            encoder.putLong(l);
-        } else if (v instanceof Double d) {
-            encoder.putDouble(d);
-        } else if (v instanceof byte[] b) {
-            encoder.putBytes(b);
-        } else {
-            encoder.putText(v.toString());
-        }
-    }
-
-    private static int kindOf(ResultSetMetaData meta, int col) throws SQLException {
-        int type = meta.getColumnType(col);
-        String typeName = String.valueOf(meta.getColumnTypeName(col)).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER:
-                return INTEGER;
-            case Types.BIGINT:
-                // An unsigned BIGINT (MariaDB) can exceed a long.
-                return typeName.contains("unsigned") ? DECIMAL : INTEGER;
-            case Types.DECIMAL, Types.NUMERIC:
-                return DECIMAL;
-            case Types.REAL, Types.FLOAT, Types.DOUBLE:
-                return DOUBLE;
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-                    Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB:
-                return TEXT;
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB:
-                return BYTES;
-            case Types.DATE:
-                return DATE;
-            case Types.TIMESTAMP:
-                return typeName.contains("tz") ? TIMESTAMP_TZ : TIMESTAMP;
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return TIMESTAMP_TZ;
-            case Types.BOOLEAN:
-                return BOOLEAN;
-            case Types.BIT:
-                // PostgreSQL's boolean and MariaDB's BIT(1) are BIT; a wider BIT(n) is a bit string.
-                return meta.getPrecision(col) <= 1 ? BOOLEAN : BYTES;
-            default:
-                return OTHER;
-        }
+    /**
+     * The indexes of {@code names} (of those in {@code only}, unless null) sorted by name as the
+     * engine reports it, case-sensitively: PostgreSQL may hold both "Name" and "name".
+     */
+    private static int[] nameOrder(List<String> names, Set<String> only) {
+        return IntStream.range(0, names.size())
+                .filter(i -> only == null || only.contains(names.get(i)))
+                .boxed()
+                .sorted(Comparator.comparing(names::get))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int indexOf(List<String> names, String column) {

@@ -56,6 +56,43 @@ class FingerprintDifferTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void addedDroppedAndRenamedColumnsAreNamedNotCalledRecombined(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
+            Dialect d = db.target().dialect();
+            UsersTable.create(c);
+            DatabaseFingerprint original = Fingerprinter.fingerprint(c, d, Set.of());
+            Sql.run(c, "alter table users add column z integer");
+            DatabaseFingerprint added = Fingerprinter.fingerprint(c, d, Set.of());
+            Sql.run(c, "update users set z = 1 where id = 1", "update users set name = 'bo' where id = 2");
+            DatabaseFingerprint filled = Fingerprinter.fingerprint(c, d, Set.of());
+            Sql.run(c, "alter table users drop column nick");
+            DatabaseFingerprint dropped = Fingerprinter.fingerprint(c, d, Set.of());
+            Sql.run(c, "alter table users rename column name to full_name");
+            DatabaseFingerprint renamed = Fingerprinter.fingerprint(c, d, Set.of());
+            Sql.run(c, "delete from users where id = 3", "alter table users drop column z");
+            DatabaseFingerprint shrunk = Fingerprinter.fingerprint(c, d, Set.of());
+
+            assertThat(FingerprintDiffer.compare(original, added, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json and in b.json; column z only in b.json (all NULL);"
+                            + " the other columns hold the same values");
+            assertThat(FingerprintDiffer.compare(added, original, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json and in b.json; column z only in a.json (it held only NULLs);"
+                            + " the other columns hold the same values");
+            assertThat(FingerprintDiffer.compare(original, filled, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json and in b.json; column z only in b.json; values changed in name");
+            assertThat(FingerprintDiffer.compare(filled, dropped, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json and in b.json; column nick only in a.json (its values are gone);"
+                            + " the other columns hold the same values");
+            assertThat(FingerprintDiffer.compare(dropped, renamed, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json and in b.json; the values of column name in a.json are in"
+                            + " column full_name in b.json; the other columns hold the same values");
+            assertThat(FingerprintDiffer.compare(renamed, shrunk, "in a.json", "in b.json").render()).isEqualTo(
+                    "table data users: 3 rows in a.json, 2 in b.json; column z only in a.json (its values are gone)");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
     void signaturesNameTheDifferingBucketsAndRoundTripThroughJson(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
             Dialect d = db.target().dialect();

@@ -18,7 +18,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Random SQLite tables: any single changed value changes the fingerprint and exactly its column's checksum. */
+/**
+ * Random SQLite tables: any single changed value changes the fingerprint and exactly its column's
+ * checksum; the columns' order does not matter, which column holds a value does.
+ */
 class FingerprintPropertyTests {
     private static final int COLUMNS = 4;
 
@@ -48,6 +51,50 @@ class FingerprintPropertyTests {
             assertThat(reordered).isEqualTo(original);
             assertThat(after.checksum()).isNotEqualTo(original.checksum());
             assertThat(FingerprinterTests.changedColumns(original, after)).containsExactly("c" + column);
+        }
+    }
+
+    @Property(tries = 40)
+    void theSameRowsWithTheColumnsInAnyOrderGiveTheSameFingerprint(
+            @ForAll("tables") List<List<Object>> rows, @ForAll long seed) throws Exception {
+        List<String> order = new ArrayList<>(List.of("c0", "c1", "c2", "c3"));
+        Collections.shuffle(order, new Random(seed));
+        try (IsolatedDatabase db = IsolatedDatabase.sqlite("prop"); Connection c = db.target().connect()) {
+            insert(c, "original", rows);
+            Sql.run(c, "create table permuted (" + String.join(", ", order) + ")",
+                    "insert into permuted (c0, c1, c2, c3) select c0, c1, c2, c3 from original");
+
+            TableFingerprint original = rename(Fingerprinter.fingerprintTable(c, Dialects.SQLITE, "original"));
+            TableFingerprint permuted = rename(Fingerprinter.fingerprintTable(c, Dialects.SQLITE, "permuted"));
+
+            assertThat(permuted.columnChecksums().keySet()).containsExactlyElementsOf(order);
+            assertThat(permuted).isEqualTo(original);
+        }
+    }
+
+    @Property(tries = 40)
+    void swappingTwoDifferentValuesBetweenColumnsOfARowChangesTheChecksum(
+            @ForAll("tables") List<List<Object>> rows, @ForAll @IntRange(min = 0, max = 10_000) int where,
+            @ForAll @IntRange(min = 1, max = COLUMNS - 1) int distance) throws Exception {
+        List<Object> row = rows.get(where % rows.size());
+        int i = where % COLUMNS;
+        int j = (i + distance) % COLUMNS;
+        if (sameStoredValue(row.get(i), row.get(j))) {
+            return; // swapping equal values changes nothing
+        }
+        try (IsolatedDatabase db = IsolatedDatabase.sqlite("prop"); Connection c = db.target().connect()) {
+            insert(c, "original", rows);
+            List<List<Object>> swapped = new ArrayList<>();
+            rows.forEach(r -> swapped.add(new ArrayList<>(r)));
+            Collections.swap(swapped.get(where % rows.size()), i, j);
+            insert(c, "swapped", swapped);
+
+            TableFingerprint original = rename(Fingerprinter.fingerprintTable(c, Dialects.SQLITE, "original"));
+            TableFingerprint after = rename(Fingerprinter.fingerprintTable(c, Dialects.SQLITE, "swapped"));
+
+            assertThat(after.checksum()).isNotEqualTo(original.checksum());
+            assertThat(FingerprinterTests.changedColumns(original, after))
+                    .containsExactlyInAnyOrder("c" + i, "c" + j);
         }
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.testing.TestDatabases;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,6 +114,69 @@ class FingerprinterTests {
                 Sql.run(c, "update typed set " + name + " = " + column.getValue()[1]);
                 assertThat(Fingerprinter.fingerprintTable(c, d, "typed")).as("%s restored", name).isEqualTo(original);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void aColumnMovedToAnotherPositionKeepsTheDataFingerprint(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
+            var d = db.target().dialect();
+            UsersTable.create(c);
+            DatabaseFingerprint before = Fingerprinter.fingerprint(c, d, Set.of());
+
+            UsersTable.moveNameToTheEnd(c, engine);
+            DatabaseFingerprint after = Fingerprinter.fingerprint(c, d, Set.of());
+
+            assertThat(after.table("users").orElseThrow().columnChecksums().keySet())
+                    .containsExactly("id", "nick", "score", "name");
+            assertThat(after).isEqualTo(before);
+            assertThat(FingerprintDiffer.compare(before, after, "before", "after").isEmpty()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void swappingTwoValuesBetweenColumnsOfARowChangesTheChecksum(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine); Connection c = db.target().connect()) {
+            var d = db.target().dialect();
+            Sql.run(c, "create table pairs (id integer primary key, x varchar(5), y varchar(5))",
+                    "insert into pairs values (1, 'p', 'q')", "insert into pairs values (2, 'q', 'p')");
+            TableFingerprint before = Fingerprinter.fingerprintTable(c, d, "pairs");
+
+            // Each column keeps its values: only which row holds them changes.
+            Sql.run(c, "update pairs set x = 'q', y = 'p' where id = 1", "update pairs set x = 'p', y = 'q' where id = 2");
+            TableFingerprint after = Fingerprinter.fingerprintTable(c, d, "pairs");
+
+            assertThat(after.columnChecksums()).isEqualTo(before.columnChecksums());
+            assertThat(after.checksum()).isNotEqualTo(before.checksum());
+        }
+    }
+
+    @Test
+    void mariaDbTinyintOneAndBooleanColumnsTellEveryStoredValueApart() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb"); Connection c = db.target().connect()) {
+            var d = db.target().dialect();
+            // The driver reports tinyint(1) and boolean (an alias of it) as BOOLEAN, and BIT(1) too.
+            Sql.run(c, "create table orgs (id integer primary key, lvl tinyint(1), flag boolean, bit1 bit(1))",
+                    "insert into orgs values (1, 5, true, 1)");
+            String[] updates = {"lvl = 7", "lvl = -1", "lvl = 1", "lvl = 0", "lvl = null",
+                "flag = false", "flag = 2", "flag = null", "bit1 = 0", "bit1 = null"};
+            TableFingerprint original = Fingerprinter.fingerprintTable(c, d, "orgs");
+            List<String> checksums = new ArrayList<>(List.of(original.checksum()));
+            TableFingerprint previous = original;
+            for (String update : updates) {
+                Sql.run(c, "update orgs set " + update);
+                TableFingerprint now = Fingerprinter.fingerprintTable(c, d, "orgs");
+                checksums.add(now.checksum());
+
+                assertThat(changedColumns(previous, now)).as(update).containsExactly(update.split(" ")[0]);
+                previous = now;
+            }
+            Sql.run(c, "update orgs set lvl = 5, flag = true, bit1 = 1");
+
+            assertThat(new HashSet<>(checksums)).hasSize(updates.length + 1);
+            assertThat(Fingerprinter.fingerprintTable(c, d, "orgs")).isEqualTo(original);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.snapshot.diff.Difference;
 import dev.rehearsal.testing.TestDatabases;
 import java.sql.Connection;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -90,6 +91,65 @@ class RowDifferTests {
 
             assertThat(diff.render()).isEqualTo("table tags: 4 rows before, 3 after; "
                     + "missing ('a', 1), ('b', 2); added ('c', NULL)");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void aMovedColumnIsNoRowDifferenceButAChangedValueBesideItIs(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Dialect d = one.target().dialect();
+            UsersTable.create(before);
+            UsersTable.create(after);
+            UsersTable.moveNameToTheEnd(after, engine);
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).isEmpty()).isTrue();
+
+            Sql.run(after, "update users set name = 'bo' where id = 2");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).render())
+                    .isEqualTo("table users: 3 rows before, 3 after; changed id=2: name 'bob' -> 'bo'");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void columnsOnOneSideOnlyAreNamedAndRowsComparedOnTheOthers(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            Dialect d = one.target().dialect();
+            UsersTable.create(before);
+            UsersTable.create(after);
+            Sql.run(after, "alter table users add column z integer", "alter table users drop column nick");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20, "before up", "after rollback").render())
+                    .isEqualTo("table users: 3 rows before up, 3 after rollback; column nick only before up"
+                            + " (its values are gone), column z only after rollback (all NULL);"
+                            + " no row differs in the other columns");
+
+            Sql.run(after, "update users set score = 21 where id = 2", "update users set z = 5 where id = 1");
+
+            assertThat(RowDiffer.compareRows(before, after, d, "users", 20).render())
+                    .isEqualTo("table users: 3 rows before, 3 after; column nick only before (its values are gone),"
+                            + " column z only after; changed id=2: score 20 -> 21");
+        }
+    }
+
+    @Test
+    void mariaDbTinyintOneValuesAreShownAndLookedUpAsTheIntegersTheyStore() throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create("mariadb"); IsolatedDatabase two = TestDatabases.create("mariadb");
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                // The driver reads both as true; the key lookup must bind 5, not true (which matches 1).
+                Sql.run(c, "create table orgs (code tinyint(1) primary key, lvl tinyint(1))",
+                        "insert into orgs values (5, 5), (1, 1)");
+            }
+            Sql.run(after, "update orgs set lvl = 7 where code = 5");
+
+            Diff diff = RowDiffer.compareRows(before, after, one.target().dialect(), "orgs", 20);
+
+            assertThat(diff.render()).isEqualTo("table orgs: 2 rows before, 2 after; changed code=5: lvl 5 -> 7");
         }
     }
 

@@ -167,11 +167,13 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                 + " ', ' order by e.enumsortorder) || ')' from pg_type t join pg_enum e on e.enumtypid = t.oid"
                 + " where t.typtype = 'e' and " + namespace + " group by t.typname",
                 rs -> new UserType(rs.getString(1), "enum", rs.getString(2))));
+        // A domain's checks in the order of their text: unnamed ones are named <domain>_check, _check1...
+        // in creation order, which must not matter.
         types.addAll(catalog.query("select t.typname, format_type(t.typbasetype, t.typtypmod)"
                 + " || case when t.typnotnull then ' NOT NULL' else '' end"
                 + " || coalesce(' DEFAULT ' || t.typdefault, '')"
-                + " || coalesce((select string_agg(' ' || pg_get_constraintdef(k.oid, true), '' order by k.conname)"
-                + " from pg_constraint k where k.contypid = t.oid), '')"
+                + " || coalesce((select string_agg(' ' || d.def, '' order by d.def)"
+                + " from (select pg_get_constraintdef(k.oid, true) def from pg_constraint k where k.contypid = t.oid) d), '')"
                 + " from pg_type t where t.typtype = 'd' and " + namespace,
                 rs -> new UserType(rs.getString(1), "domain", SqlText.whitespace(rs.getString(2)))));
         return types;

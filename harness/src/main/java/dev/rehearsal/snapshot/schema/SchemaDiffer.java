@@ -48,17 +48,19 @@ public final class SchemaDiffer {
         commonTables.retainAll(after.tables().stream().map(Table::name).toList());
         ColumnOrder order = new ColumnOrder(before, after);
 
-        List<SchemaElement> all = new ArrayList<>(old.values());
-        now.values().stream().filter(e -> !old.containsKey(e.identity())).forEach(all::add);
-        all.sort(SchemaElement.REPORT_ORDER);
+        Map<String, SchemaElement> all = new LinkedHashMap<>(now);
+        all.putAll(old);
+        List<Map.Entry<String, SchemaElement>> entries = new ArrayList<>(all.entrySet());
+        entries.sort(Map.Entry.comparingByValue(SchemaElement.REPORT_ORDER));
 
         List<Difference> differences = new ArrayList<>();
-        for (SchemaElement element : all) {
+        for (Map.Entry<String, SchemaElement> entry : entries) {
+            SchemaElement element = entry.getValue();
             if (element.belongsToTable() && !commonTables.contains(element.table())) {
                 continue;
             }
-            SchemaElement was = old.get(element.identity());
-            SchemaElement is = now.get(element.identity());
+            SchemaElement was = old.get(entry.getKey());
+            SchemaElement is = now.get(entry.getKey());
             if (was == null) {
                 differences.add(new Difference.Added(is.kind(), is.subject(), is.summary()));
             } else if (is == null) {
@@ -95,10 +97,18 @@ public final class SchemaDiffer {
         return value == null ? "none" : value;
     }
 
+    /**
+     * Elements by identity. Two unnamed constraints can be identical (the same check written twice);
+     * the second is counted as {@code #2}, so dropping one of them is still a difference.
+     */
     private static Map<String, SchemaElement> index(List<SchemaElement> elements) {
         Map<String, SchemaElement> byIdentity = new LinkedHashMap<>();
         for (SchemaElement element : elements) {
-            byIdentity.put(element.identity(), element);
+            String identity = element.identity();
+            for (int copy = 2; byIdentity.containsKey(identity); copy++) {
+                identity = element.identity() + "\u0000#" + copy;
+            }
+            byIdentity.put(identity, element);
         }
         return byIdentity;
     }

@@ -29,6 +29,11 @@ final class PostgresSchemaReader implements EngineSchemaReader {
     /** Their oids, as a subquery. */
     private static final String TABLES = "select oid" + TABLE_CLASSES;
 
+    private static final String MATERIALIZED_VIEW_CLASSES = " from pg_class where " + IN_SCHEMA + " and relkind = 'm'";
+
+    /** What can have indexes: the tables and the materialized views. */
+    private static final String INDEXED = TABLES + " union all select oid" + MATERIALIZED_VIEW_CLASSES;
+
     private record TableRow(long oid, String name) {
     }
 
@@ -68,11 +73,14 @@ final class PostgresSchemaReader implements EngineSchemaReader {
         }
         List<View> views = catalog.query("select viewname, definition from pg_views where schemaname = current_schema()",
                 rs -> new View(rs.getString(1), SqlText.whitespace(rs.getString(2))));
+        List<MaterializedView> materializedViews = catalog.query("select oid, relname, pg_get_viewdef(oid)"
+                + MATERIALIZED_VIEW_CLASSES, rs -> new MaterializedView(rs.getString(2), SqlText.whitespace(rs.getString(3)),
+                        indexes.getOrDefault(rs.getLong(1), List.of())));
         List<Trigger> triggers = catalog.query("select t.tgname, c.relname, pg_get_triggerdef(t.oid, true)"
                 + " from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and c." + IN_SCHEMA,
                 rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3))));
-        return new SchemaSnapshot("postgres", tables,
-                views, triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
+        return new SchemaSnapshot("postgres", tables, views, materializedViews,
+                triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
                 sequences(catalog), types(catalog));
     }
 
@@ -139,16 +147,33 @@ final class PostgresSchemaReader implements EngineSchemaReader {
         }
     }
 
-    /** Indexes that do not just back a primary key, unique or exclusion constraint of the same table. */
+    /**
+     * Indexes that do not just back a primary key, unique or exclusion constraint of the same table.
+     * Each key column as the server deparses it, plus what {@code pg_get_indexdef(oid, k)} leaves out
+     * but changes the index: a collation other than the column's, a non-default operator class, and
+     * the sort order.
+     */
     private List<Owned<Index>> indexes(Catalog catalog) throws SQLException {
+        String keyColumn = "pg_get_indexdef(i.indexrelid, k, true)"
+                + " || case when i.indcollation[k - 1] <> 0 and i.indkey[k - 1] <> 0 and i.indcollation[k - 1] <>"
+                + " (select a.attcollation from pg_attribute a where a.attrelid = i.indrelid and a.attnum = i.indkey[k - 1])"
+                + " then ' COLLATE ' || (select quote_ident(co.collname) from pg_collation co"
+                + " where co.oid = i.indcollation[k - 1])"
+                + " else '' end"
+                + " || case when o.opcdefault then '' else ' ' || quote_ident(o.opcname) end"
+                + " || case when i.indoption[k - 1] & 1 = 1 then ' DESC' else '' end"
+                + " || case i.indoption[k - 1] & 3 when 1 then ' NULLS LAST' when 2 then ' NULLS FIRST' else '' end";
         return catalog.query("select i.indrelid, c.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true),"
-                + " array(select pg_get_indexdef(i.indexrelid, k, true) || case when i.indoption[k - 1] & 1 = 1"
-                + " then ' DESC' else '' end from generate_series(1, i.indnkeyatts) k order by k)"
-                + " from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid in (" + TABLES + ")"
+                + " array(select " + keyColumn + " from generate_series(1, i.indnkeyatts) k"
+                + " join pg_opclass o on o.oid = i.indclass[k - 1] order by k),"
+                + " array(select pg_get_indexdef(i.indexrelid, k, true)"
+                + " from generate_series(i.indnkeyatts + 1, i.indnatts) k order by k), am.amname"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam"
+                + " where i.indrelid in (" + INDEXED + ")"
                 + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid"
                 + " and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))",
-                rs -> new Owned<>(rs.getLong(1),
-                        new Index(rs.getString(2), strings(rs.getArray(5)), rs.getBoolean(3), rs.getString(4))));
+                rs -> new Owned<>(rs.getLong(1), new Index(rs.getString(2), strings(rs.getArray(5)), strings(rs.getArray(6)),
+                        rs.getBoolean(3), rs.getString(4), rs.getString(7))));
     }
 
     /** Sequences a column owns (serial, identity) live and die with their table and are left out. */

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares two schema snapshots. An object of a table that was itself added or removed is not
- * listed again; a column counts as moved only when its order among the columns both sides share
- * changed (dropping a column does not "move" the ones after it).
+ * Compares two schema snapshots. An object of a table (or an index of a materialized view) that was
+ * itself added or removed is not listed again; a column counts as moved only when its order among the
+ * columns both sides share changed (dropping a column does not "move" the ones after it).
  *
  * @since 0.1
  */
@@ -27,12 +27,13 @@ public final class SchemaDiffer {
     public static final String INDEX = "index";
     public static final String TRIGGER = "trigger";
     public static final String VIEW = "view";
+    public static final String MATERIALIZED_VIEW = "materialized view";
     public static final String SEQUENCE = "sequence";
     public static final String TYPE = "type";
 
     /** Every kind a schema diff uses, in report order. */
-    public static final List<String> KINDS = List.of(TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, INDEX,
-            TRIGGER, VIEW, SEQUENCE, TYPE);
+    public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
+            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE);
 
     private SchemaDiffer() {
     }
@@ -44,8 +45,8 @@ public final class SchemaDiffer {
     public static Diff compare(SchemaSnapshot before, SchemaSnapshot after, String beforeLabel, String afterLabel) {
         Map<String, SchemaElement> old = index(SchemaElements.of(before));
         Map<String, SchemaElement> now = index(SchemaElements.of(after));
-        Set<String> commonTables = new TreeSet<>(before.tables().stream().map(Table::name).toList());
-        commonTables.retainAll(after.tables().stream().map(Table::name).toList());
+        Set<String> commonOwners = owners(before);
+        commonOwners.retainAll(owners(after));
         ColumnOrder order = new ColumnOrder(before, after);
 
         Map<String, SchemaElement> all = new LinkedHashMap<>(now);
@@ -56,7 +57,7 @@ public final class SchemaDiffer {
         List<Difference> differences = new ArrayList<>();
         for (Map.Entry<String, SchemaElement> entry : entries) {
             SchemaElement element = entry.getValue();
-            if (element.belongsToTable() && !commonTables.contains(element.table())) {
+            if (element.belongsToTable() && !commonOwners.contains(element.table())) {
                 continue;
             }
             SchemaElement was = old.get(entry.getKey());
@@ -95,6 +96,13 @@ public final class SchemaDiffer {
 
     private static String shown(String value) {
         return value == null ? "none" : value;
+    }
+
+    /** Tables and materialized views: what indexes and constraints hang off. */
+    private static Set<String> owners(SchemaSnapshot snapshot) {
+        Set<String> owners = new TreeSet<>(snapshot.tables().stream().map(Table::name).toList());
+        snapshot.materializedViews().forEach(view -> owners.add(view.name()));
+        return owners;
     }
 
     /**

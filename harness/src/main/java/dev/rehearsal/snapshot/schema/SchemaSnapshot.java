@@ -17,12 +17,13 @@ import java.util.Optional;
  * and back.
  *
  * @param dialect the engine it was read from ({@code sqlite}, {@code postgres}, {@code mariadb})
+ * @param materializedViews PostgreSQL materialized views; empty elsewhere
  * @param sequences stand-alone PostgreSQL sequences (not those owned by a column); empty elsewhere
  * @param types PostgreSQL enum and domain types; empty elsewhere
  * @since 0.1
  */
-public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
-        List<Sequence> sequences, List<UserType> types) {
+public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views,
+        List<MaterializedView> materializedViews, List<Trigger> triggers, List<Sequence> sequences, List<UserType> types) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -33,9 +34,16 @@ public record SchemaSnapshot(String dialect, List<Table> tables, List<View> view
         tables = Sorting.byName(tables == null ? null : tables.stream().map(t -> GeneratedNames.forget(dialect, t)).toList(),
                 Table::name);
         views = Sorting.byName(views, View::name);
+        materializedViews = Sorting.byName(materializedViews, MaterializedView::name);
         triggers = Sorting.byName(triggers, t -> t.table() + "\u0000" + t.name());
         sequences = Sorting.byName(sequences, Sequence::name);
         types = Sorting.byName(types, UserType::name);
+    }
+
+    /** A snapshot of an engine without materialized views. */
+    public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
+            List<Sequence> sequences, List<UserType> types) {
+        this(dialect, tables, views, List.of(), triggers, sequences, types);
     }
 
     /** The table called {@code name} (exact, case-sensitive), if the snapshot has it. */

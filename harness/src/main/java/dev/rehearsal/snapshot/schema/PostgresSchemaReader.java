@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** PostgreSQL: pg_catalog, restricted to {@code current_schema()}, using the server's own deparsers. */
+/**
+ * PostgreSQL: pg_catalog, restricted to {@code current_schema()}, using the server's own deparsers.
+ * Tables, views and types in other schemas are not read, on purpose: the snapshot is of the schema
+ * the connection works in (set it with {@code currentSchema=} in the URL), not of the whole database.
+ */
 final class PostgresSchemaReader implements EngineSchemaReader {
 
     private static final String IN_SCHEMA = "relnamespace = (select oid from pg_namespace where nspname = current_schema())";
@@ -78,9 +82,11 @@ final class PostgresSchemaReader implements EngineSchemaReader {
         List<MaterializedView> materializedViews = catalog.query("select oid, relname, pg_get_viewdef(oid)"
                 + MATERIALIZED_VIEW_CLASSES, rs -> new MaterializedView(rs.getString(2), SqlText.whitespace(rs.getString(3)),
                         indexes.getOrDefault(rs.getLong(1), List.of())));
-        List<Trigger> triggers = catalog.query("select t.tgname, c.relname, pg_get_triggerdef(t.oid, true)"
-                + " from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and c." + IN_SCHEMA,
-                rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3))));
+        List<Trigger> triggers = catalog.query("select t.tgname, c.relname, pg_get_triggerdef(t.oid, true), p.prosrc"
+                + " from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid"
+                + " where not t.tgisinternal and c." + IN_SCHEMA,
+                rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3)),
+                        SqlText.whitespace(rs.getString(4))));
         return new SchemaSnapshot("postgres", tables, views, materializedViews,
                 triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
                 sequences(catalog), types(catalog));

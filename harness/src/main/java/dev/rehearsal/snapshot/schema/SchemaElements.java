@@ -18,7 +18,8 @@ final class SchemaElements {
         for (Trigger trigger : snapshot.triggers()) {
             elements.add(new SchemaElement(SchemaDiffer.TRIGGER, trigger.table(), trigger.name(), 0,
                     trigger.name() + " on " + trigger.table(), trigger.definition(),
-                    attributes("table", trigger.table(), "definition", trigger.definition())));
+                    attributes("table", trigger.table(), "definition", trigger.definition(),
+                            "function body", trigger.functionBody())));
         }
         for (View view : snapshot.views()) {
             elements.add(new SchemaElement(SchemaDiffer.VIEW, null, view.name(), 0, view.name(), view.definition(),

@@ -250,6 +250,10 @@ final class SchemaChangeScenarios {
                         + " after update on docs for each row execute function audit_doc()"),
                         "trigger trg_docs_audit on docs: definition " + trigger + " before up, "
                                 + trigger.replace("INSERT", "UPDATE") + " after rollback")
+                .add("trigger function changed", sql("create or replace function audit_doc() returns trigger language plpgsql as"
+                        + " $$ begin insert into audit (doc_id) values (new.id + 1); return new; end $$"),
+                        "trigger trg_docs_audit on docs: function body begin insert into audit (doc_id) values (new.id); return new; end"
+                                + " before up, begin insert into audit (doc_id) values (new.id + 1); return new; end after rollback")
                 .add("sequence added", sql("create sequence seq_numbers"),
                         "sequence seq_numbers: not there before up, present after rollback (bigint start 1 increment 1)")
                 .add("sequence removed", sql("drop sequence seq_invoice"),

@@ -29,7 +29,8 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
     private record KeyPart(String constraint, String column, String referencedTable, String referencedColumn) {
     }
 
-    private record IndexPart(String index, boolean unique, String column) {
+    /** One row of statistics: a key part of an index, with its prefix length and order. */
+    private record IndexPart(String index, boolean unique, String column, String method) {
     }
 
     /** Rules of one foreign key, from referential_constraints. */
@@ -54,7 +55,8 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
         }
         Map<String, List<KeyPart>> keyParts = byTable(catalog, "select table_name, constraint_name, column_name,"
                 + " referenced_table_name, referenced_column_name from information_schema.key_column_usage"
-                + " where constraint_schema = database() order by table_name, constraint_name, ordinal_position",
+                + " where constraint_schema = database() and referenced_table_name is not null"
+                + " order by table_name, constraint_name, ordinal_position",
                 rs -> new KeyPart(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
         Map<String, Rules> rules = new HashMap<>();
         for (String[] row : catalog.query("select table_name, constraint_name, delete_rule, update_rule"
@@ -65,12 +67,14 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
         Map<String, List<CheckConstraint>> checks = byTable(catalog, "select table_name, constraint_name, check_clause"
                 + " from information_schema.check_constraints where constraint_schema = database()",
                 rs -> new CheckConstraint(rs.getString(2), SqlText.stripOuterParentheses(SqlText.whitespace(rs.getString(3)))));
+        // Key parts of every index, the primary key and unique constraints included: only statistics
+        // has the prefix length of title(20), which key_column_usage leaves out.
         Map<String, List<IndexPart>> indexParts = byTable(catalog, "select table_name, index_name, non_unique = 0,"
-                + " column_name, sub_part, collation from information_schema.statistics where table_schema = database()"
-                + " and index_name <> 'PRIMARY' order by table_name, index_name, seq_in_index",
+                + " column_name, sub_part, collation, index_type from information_schema.statistics"
+                + " where table_schema = database() order by table_name, index_name, seq_in_index",
                 rs -> new IndexPart(rs.getString(2), rs.getBoolean(3), rs.getString(4)
                         + (rs.getString(5) == null ? "" : "(" + rs.getString(5) + ")")
-                        + ("D".equals(rs.getString(6)) ? " DESC" : "")));
+                        + ("D".equals(rs.getString(6)) ? " DESC" : ""), rs.getString(7).toLowerCase(Locale.ROOT)));
         List<Table> tables = new ArrayList<>();
         for (String name : names) {
             if (includeTable.test(name)) {
@@ -103,20 +107,29 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
 
     private static Table table(String table, List<Column> columns, Map<String, String> constraintTypes,
             List<KeyPart> keyParts, Map<String, Rules> rules, List<CheckConstraint> checks, List<IndexPart> indexParts) {
-        Map<String, List<KeyPart>> byConstraint = new LinkedHashMap<>();
-        for (KeyPart part : keyParts) {
-            byConstraint.computeIfAbsent(part.constraint(), c -> new ArrayList<>()).add(part);
+        Map<String, List<IndexPart>> indexes = new LinkedHashMap<>();
+        for (IndexPart part : indexParts) {
+            indexes.computeIfAbsent(part.index(), n -> new ArrayList<>()).add(part);
         }
         PrimaryKey primaryKey = null;
         List<UniqueConstraint> uniques = new ArrayList<>();
         for (Map.Entry<String, String> constraint : constraintTypes.entrySet()) {
-            List<String> keyColumns = byConstraint.getOrDefault(constraint.getKey(), List.of()).stream()
-                    .map(KeyPart::column).toList();
+            List<String> keyColumns = indexes.getOrDefault(constraint.getKey(), List.of()).stream()
+                    .map(IndexPart::column).toList();
             if (constraint.getValue().equals("UNIQUE")) {
                 uniques.add(new UniqueConstraint(constraint.getKey(), keyColumns));
             } else if (constraint.getValue().equals("PRIMARY KEY")) {
                 primaryKey = new PrimaryKey(constraint.getKey(), keyColumns);
             }
+        }
+        return new Table(table, columns, primaryKey, foreignKeys(table, keyParts, rules), uniques, checks,
+                plainIndexes(indexes, constraintTypes));
+    }
+
+    private static List<ForeignKey> foreignKeys(String table, List<KeyPart> keyParts, Map<String, Rules> rules) {
+        Map<String, List<KeyPart>> byConstraint = new LinkedHashMap<>();
+        for (KeyPart part : keyParts) {
+            byConstraint.computeIfAbsent(part.constraint(), c -> new ArrayList<>()).add(part);
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (Map.Entry<String, List<KeyPart>> key : byConstraint.entrySet()) {
@@ -128,8 +141,7 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
                         rule.onDelete(), rule.onUpdate()));
             }
         }
-        return new Table(table, columns, primaryKey, foreignKeys, uniques, checks,
-                indexes(indexParts, constraintTypes));
+        return foreignKeys;
     }
 
     private static Column column(ResultSet rs) throws SQLException {
@@ -154,19 +166,16 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
     }
 
     /** Indexes that do not back a primary key or unique constraint (those backing a foreign key stay). */
-    private static List<Index> indexes(List<IndexPart> parts, Map<String, String> constraintTypes) {
-        Map<String, List<IndexPart>> byName = new LinkedHashMap<>();
-        for (IndexPart part : parts) {
-            byName.computeIfAbsent(part.index(), n -> new ArrayList<>()).add(part);
-        }
-        List<Index> indexes = new ArrayList<>();
-        for (Map.Entry<String, List<IndexPart>> index : byName.entrySet()) {
+    private static List<Index> plainIndexes(Map<String, List<IndexPart>> indexes, Map<String, String> constraintTypes) {
+        List<Index> plain = new ArrayList<>();
+        for (Map.Entry<String, List<IndexPart>> index : indexes.entrySet()) {
             String type = constraintTypes.get(index.getKey());
             if (type == null || type.equals("FOREIGN KEY")) {
-                indexes.add(new Index(index.getKey(), index.getValue().stream().map(IndexPart::column).toList(),
-                        index.getValue().get(0).unique(), null));
+                IndexPart first = index.getValue().get(0);
+                plain.add(new Index(index.getKey(), index.getValue().stream().map(IndexPart::column).toList(), List.of(),
+                        first.unique(), null, first.method()));
             }
         }
-        return indexes;
+        return plain;
     }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares two schema snapshots. An object of a table that was itself added or removed is not
- * listed again; a column counts as moved only when its order among the columns both sides share
- * changed (dropping a column does not "move" the ones after it).
+ * Compares two schema snapshots. An object of a table (or an index of a materialized view) that was
+ * itself added or removed is not listed again; a column counts as moved only when its order among the
+ * columns both sides share changed (dropping a column does not "move" the ones after it).
  *
  * @since 0.1
  */
@@ -27,12 +27,13 @@ public final class SchemaDiffer {
     public static final String INDEX = "index";
     public static final String TRIGGER = "trigger";
     public static final String VIEW = "view";
+    public static final String MATERIALIZED_VIEW = "materialized view";
     public static final String SEQUENCE = "sequence";
     public static final String TYPE = "type";
 
     /** Every kind a schema diff uses, in report order. */
-    public static final List<String> KINDS = List.of(TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, INDEX,
-            TRIGGER, VIEW, SEQUENCE, TYPE);
+    public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
+            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE);
 
     private SchemaDiffer() {
     }
@@ -44,21 +45,23 @@ public final class SchemaDiffer {
     public static Diff compare(SchemaSnapshot before, SchemaSnapshot after, String beforeLabel, String afterLabel) {
         Map<String, SchemaElement> old = index(SchemaElements.of(before));
         Map<String, SchemaElement> now = index(SchemaElements.of(after));
-        Set<String> commonTables = new TreeSet<>(before.tables().stream().map(Table::name).toList());
-        commonTables.retainAll(after.tables().stream().map(Table::name).toList());
+        Set<String> commonOwners = owners(before);
+        commonOwners.retainAll(owners(after));
         ColumnOrder order = new ColumnOrder(before, after);
 
-        List<SchemaElement> all = new ArrayList<>(old.values());
-        now.values().stream().filter(e -> !old.containsKey(e.identity())).forEach(all::add);
-        all.sort(SchemaElement.REPORT_ORDER);
+        Map<String, SchemaElement> all = new LinkedHashMap<>(now);
+        all.putAll(old);
+        List<Map.Entry<String, SchemaElement>> entries = new ArrayList<>(all.entrySet());
+        entries.sort(Map.Entry.comparingByValue(SchemaElement.REPORT_ORDER));
 
         List<Difference> differences = new ArrayList<>();
-        for (SchemaElement element : all) {
-            if (element.belongsToTable() && !commonTables.contains(element.table())) {
+        for (Map.Entry<String, SchemaElement> entry : entries) {
+            SchemaElement element = entry.getValue();
+            if (element.belongsToTable() && !commonOwners.contains(element.table())) {
                 continue;
             }
-            SchemaElement was = old.get(element.identity());
-            SchemaElement is = now.get(element.identity());
+            SchemaElement was = old.get(entry.getKey());
+            SchemaElement is = now.get(entry.getKey());
             if (was == null) {
                 differences.add(new Difference.Added(is.kind(), is.subject(), is.summary()));
             } else if (is == null) {
@@ -95,10 +98,25 @@ public final class SchemaDiffer {
         return value == null ? "none" : value;
     }
 
+    /** Tables and materialized views: what indexes and constraints hang off. */
+    private static Set<String> owners(SchemaSnapshot snapshot) {
+        Set<String> owners = new TreeSet<>(snapshot.tables().stream().map(Table::name).toList());
+        snapshot.materializedViews().forEach(view -> owners.add(view.name()));
+        return owners;
+    }
+
+    /**
+     * Elements by identity. Two unnamed constraints can be identical (the same check written twice);
+     * the second is counted as {@code #2}, so dropping one of them is still a difference.
+     */
     private static Map<String, SchemaElement> index(List<SchemaElement> elements) {
         Map<String, SchemaElement> byIdentity = new LinkedHashMap<>();
         for (SchemaElement element : elements) {
-            byIdentity.put(element.identity(), element);
+            String identity = element.identity();
+            for (int copy = 2; byIdentity.containsKey(identity); copy++) {
+                identity = element.identity() + "\u0000#" + copy;
+            }
+            byIdentity.put(identity, element);
         }
         return byIdentity;
     }

@@ -7,7 +7,8 @@ import java.util.Map;
  * One comparable object of a snapshot, flattened for the differ: how it is identified, how a person
  * names it, and the attributes whose change is worth a line.
  *
- * @param table the owning table; for a table, its own name; null for views, sequences and types
+ * @param table the owning table or materialized view; for those, their own name; null for views,
+ *     sequences and types
  * @param order position among siblings where it matters (columns), else 0
  * @param summary what it looks like, for "added"/"removed" lines
  * @param attributes name to value (null for none), in the order they are reported
@@ -28,6 +29,6 @@ record SchemaElement(String kind, String table, String key, int order, String su
     }
 
     boolean belongsToTable() {
-        return table != null && !kind.equals(SchemaDiffer.TABLE);
+        return table != null && !kind.equals(SchemaDiffer.TABLE) && !kind.equals(SchemaDiffer.MATERIALIZED_VIEW);
     }
 }

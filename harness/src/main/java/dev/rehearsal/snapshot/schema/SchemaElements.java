@@ -18,11 +18,18 @@ final class SchemaElements {
         for (Trigger trigger : snapshot.triggers()) {
             elements.add(new SchemaElement(SchemaDiffer.TRIGGER, trigger.table(), trigger.name(), 0,
                     trigger.name() + " on " + trigger.table(), trigger.definition(),
-                    attributes("table", trigger.table(), "definition", trigger.definition())));
+                    attributes("table", trigger.table(), "definition", trigger.definition(),
+                            "function body", trigger.functionBody())));
         }
         for (View view : snapshot.views()) {
             elements.add(new SchemaElement(SchemaDiffer.VIEW, null, view.name(), 0, view.name(), view.definition(),
                     attributes("definition", view.definition())));
+        }
+        for (MaterializedView view : snapshot.materializedViews()) {
+            // Owns its indexes as a table does: they are reported with it, and not again when it is added or removed.
+            elements.add(new SchemaElement(SchemaDiffer.MATERIALIZED_VIEW, view.name(), view.name(), 0, view.name(),
+                    view.definition(), attributes("definition", view.definition())));
+            addIndexes(elements, view.name(), view.indexes());
         }
         for (Sequence s : snapshot.sequences()) {
             Map<String, String> attributes = attributes("type", s.dataType(), "start", String.valueOf(s.start()),
@@ -68,12 +75,21 @@ final class SchemaElements {
             elements.add(new SchemaElement(SchemaDiffer.CHECK, name, check.key(), 0, check.key() + " on " + name,
                     check.expression(), attributes("expression", check.expression())));
         }
-        for (Index index : table.indexes()) {
+        addIndexes(elements, name, table.indexes());
+    }
+
+    private static void addIndexes(List<SchemaElement> elements, String owner, List<Index> indexes) {
+        for (Index index : indexes) {
+            String method = index.method() == null ? Index.DEFAULT_METHOD : index.method();
             String summary = (index.unique() ? "UNIQUE " : "") + String.join(", ", index.columns())
+                    + (index.include().isEmpty() ? "" : " INCLUDE " + list(index.include()))
+                    + (index.method() == null ? "" : " USING " + index.method())
                     + (index.predicate() == null ? "" : " WHERE " + index.predicate());
-            elements.add(new SchemaElement(SchemaDiffer.INDEX, name, index.name(), 0, index.name() + " on " + name, summary,
-                    attributes("columns", list(index.columns()), "uniqueness", index.unique() ? "UNIQUE" : "not unique",
-                            "predicate", index.predicate())));
+            elements.add(new SchemaElement(SchemaDiffer.INDEX, owner, index.name(), 0, index.name() + " on " + owner, summary,
+                    attributes("columns", list(index.columns()),
+                            "include", index.include().isEmpty() ? null : list(index.include()),
+                            "uniqueness", index.unique() ? "UNIQUE" : "not unique", "predicate", index.predicate(),
+                            "method", method)));
         }
     }
 

@@ -12,26 +12,38 @@ import java.util.Optional;
 /**
  * The structure of one database at one moment: what {@link SchemaReader} saw, normalized so that
  * the same logical schema gives an equal snapshot on every run. Every list is sorted by name (columns
- * by position), so creation order never matters. Immutable; serializes to JSON and back.
+ * by position), and the names the engine made up for unnamed foreign keys and checks are dropped
+ * ({@link GeneratedNames} says why), so creation order never matters. Immutable; serializes to JSON
+ * and back.
  *
  * @param dialect the engine it was read from ({@code sqlite}, {@code postgres}, {@code mariadb})
+ * @param materializedViews PostgreSQL materialized views; empty elsewhere
  * @param sequences stand-alone PostgreSQL sequences (not those owned by a column); empty elsewhere
  * @param types PostgreSQL enum and domain types; empty elsewhere
  * @since 0.1
  */
-public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
-        List<Sequence> sequences, List<UserType> types) {
+public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views,
+        List<MaterializedView> materializedViews, List<Trigger> triggers, List<Sequence> sequences, List<UserType> types) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public SchemaSnapshot {
-        tables = Sorting.byName(tables, Table::name);
+        // Also on reading JSON, so a snapshot written before names were dropped compares the same.
+        tables = Sorting.byName(tables == null ? null : tables.stream().map(t -> GeneratedNames.forget(dialect, t)).toList(),
+                Table::name);
         views = Sorting.byName(views, View::name);
+        materializedViews = Sorting.byName(materializedViews, MaterializedView::name);
         triggers = Sorting.byName(triggers, t -> t.table() + "\u0000" + t.name());
         sequences = Sorting.byName(sequences, Sequence::name);
         types = Sorting.byName(types, UserType::name);
+    }
+
+    /** A snapshot of an engine without materialized views. */
+    public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
+            List<Sequence> sequences, List<UserType> types) {
+        this(dialect, tables, views, List.of(), triggers, sequences, types);
     }
 
     /** The table called {@code name} (exact, case-sensitive), if the snapshot has it. */

@@ -13,7 +13,9 @@ final class Sorting {
         if (items == null) {
             return List.of();
         }
-        return items.stream().sorted(Comparator.comparing(name, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        // Unnamed constraints can share a key (same columns, other actions): the whole value breaks the tie.
+        return items.stream().sorted(Comparator.comparing(name, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                .thenComparing(Object::toString)).toList();
     }
 
     static <T> List<T> copy(List<T> items) {

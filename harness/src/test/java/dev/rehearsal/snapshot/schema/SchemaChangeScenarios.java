@@ -212,6 +212,29 @@ final class SchemaChangeScenarios {
                         "index idx_notes_lower on notes: not there before up, present after rollback (lower(label::text) DESC)")
                 .indexChanges("drop index idx_notes_label")
                 .uniqueAndPartialIndexChanges()
+                .add("index include columns changed", sql("drop index idx_notes_label",
+                        "create index idx_notes_label on notes (label) include (priority)"),
+                        "index idx_notes_label on notes: include none before up, (priority) after rollback")
+                .add("index method changed", sql("drop index idx_notes_label", "create index idx_notes_label on notes using hash (label)"),
+                        "index idx_notes_label on notes: method btree before up, hash after rollback")
+                .add("index sort order and operator class changed", sql("drop index idx_notes_label",
+                        "create index idx_notes_label on notes (label varchar_pattern_ops desc nulls last)"),
+                        "index idx_notes_label on notes: columns (label) before up,"
+                                + " (label varchar_pattern_ops DESC NULLS LAST) after rollback")
+                .add("index collation changed", sql("drop index idx_notes_label", "create index idx_notes_label on notes (label collate \"C\")"),
+                        "index idx_notes_label on notes: columns (label) before up, (label COLLATE \"C\") after rollback")
+                .add("materialized view added", sql("create materialized view mv_notes as select id, label from notes"),
+                        "materialized view mv_notes: not there before up, present after rollback (SELECT notes.id, notes.label FROM notes)")
+                .add("materialized view removed", sql("drop materialized view mv_user_emails"),
+                        "materialized view mv_user_emails: missing after rollback (was SELECT users.id, users.email FROM users)")
+                .add("materialized view changed", sql("drop materialized view mv_user_emails",
+                        "create materialized view mv_user_emails as select id, email, 1 as n from users",
+                        "create index idx_mv_user_emails on mv_user_emails (email)"),
+                        "materialized view mv_user_emails: definition SELECT users.id, users.email FROM users before up,"
+                                + " SELECT users.id, users.email, 1 AS n FROM users after rollback")
+                .add("materialized view index changed", sql("drop index idx_mv_user_emails",
+                        "create index idx_mv_user_emails on mv_user_emails (id, email)"),
+                        "index idx_mv_user_emails on mv_user_emails: columns (email) before up, (id, email) after rollback")
                 .add("view added", sql("create view v_notes as select id, label from notes"),
                         "view v_notes: not there before up, present after rollback (SELECT notes.id, notes.label FROM notes)")
                 .add("view removed", sql("drop view v_titles"),
@@ -227,6 +250,10 @@ final class SchemaChangeScenarios {
                         + " after update on docs for each row execute function audit_doc()"),
                         "trigger trg_docs_audit on docs: definition " + trigger + " before up, "
                                 + trigger.replace("INSERT", "UPDATE") + " after rollback")
+                .add("trigger function changed", sql("create or replace function audit_doc() returns trigger language plpgsql as"
+                        + " $$ begin insert into audit (doc_id) values (new.id + 1); return new; end $$"),
+                        "trigger trg_docs_audit on docs: function body begin insert into audit (doc_id) values (new.id); return new; end"
+                                + " before up, begin insert into audit (doc_id) values (new.id + 1); return new; end after rollback")
                 .add("sequence added", sql("create sequence seq_numbers"),
                         "sequence seq_numbers: not there before up, present after rollback (bigint start 1 increment 1)")
                 .add("sequence removed", sql("drop sequence seq_invoice"),
@@ -298,6 +325,15 @@ final class SchemaChangeScenarios {
                         "alter table pairs add constraint ck_pairs_order check (a < b)"),
                         "check constraint ck_pairs_order on pairs: expression `a` <= `b` before up, `a` < `b` after rollback")
                 .indexChanges("drop index idx_notes_label on notes")
+                .add("index prefix length changed", sql("drop index idx_notes_label on notes",
+                        "create index idx_notes_label on notes (label(20))"),
+                        "index idx_notes_label on notes: columns (label) before up, (label(20)) after rollback")
+                .add("unique constraint prefix length changed", sql("alter table users drop index uq_users_email,"
+                        + " add constraint uq_users_email unique (email(20))"),
+                        "unique constraint uq_users_email on users: columns (email) before up, (email(20)) after rollback")
+                .add("index method changed", sql("drop index idx_notes_label on notes",
+                        "create fulltext index idx_notes_label on notes (label)"),
+                        "index idx_notes_label on notes: method btree before up, fulltext after rollback")
                 // MariaDB keeps no difference between a unique index and a unique constraint.
                 .add("index uniqueness changed", sql("drop index idx_notes_label on notes",
                         "create unique index idx_notes_label on notes (label)"),

@@ -74,6 +74,18 @@ class SchemaDiffRulesTests {
     }
 
     @Test
+    void droppingOneOfTwoIdenticalUnnamedChecksIsADifference() {
+        Table twice = new Table("c", List.of(column("n", 1, "INT")), null, List.of(), List.of(),
+                List.of(new CheckConstraint(null, "n > 0"), new CheckConstraint(null, "n > 0")), List.of());
+        Table once = new Table("c", List.of(column("n", 1, "INT")), null, List.of(), List.of(),
+                List.of(new CheckConstraint(null, "n > 0")), List.of());
+
+        assertThat(compare(snapshot(twice), snapshot(once)).render())
+                .isEqualTo("check constraint (n > 0) on c: missing after rollback (was n > 0)");
+        assertThat(compare(snapshot(twice), snapshot(twice)).isEmpty()).isTrue();
+    }
+
+    @Test
     void aSnapshotThatIsNotJsonIsReportedWithWhereItBroke() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaSnapshot.fromJson("{\"dialect\": \"sqlite\",\n \"tables\": 3}"))
                 .isInstanceOf(dev.rehearsal.RehearsalException.class)

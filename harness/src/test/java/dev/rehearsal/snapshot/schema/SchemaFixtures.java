@@ -48,6 +48,8 @@ final class SchemaFixtures {
                 statements.add("create sequence seq_invoice start 100");
                 statements.add("create type mood as enum ('sad', 'ok')");
                 statements.add("create domain positive_int as int check (value > 0)");
+                statements.add("create materialized view mv_user_emails as select id, email from users");
+                statements.add("create index idx_mv_user_emails on mv_user_emails (email)");
             }
         }
         return statements;

@@ -49,9 +49,16 @@ class SchemaReaderTests {
             assertThat(snapshot.sequences()).extracting(Sequence::name, Sequence::start).containsExactly(tuple("seq_invoice", 100L));
             assertThat(snapshot.types()).extracting(UserType::name, UserType::kind)
                     .containsExactly(tuple("mood", "enum"), tuple("positive_int", "domain"));
+            assertThat(snapshot.materializedViews()).singleElement().satisfies(view -> {
+                assertThat(view.name()).isEqualTo("mv_user_emails");
+                assertThat(view.definition()).isEqualTo("SELECT users.id, users.email FROM users");
+                assertThat(view.indexes()).extracting(Index::name, Index::columns)
+                        .containsExactly(tuple("idx_mv_user_emails", List.of("email")));
+            });
         } else {
             assertThat(snapshot.sequences()).isEmpty();
             assertThat(snapshot.types()).isEmpty();
+            assertThat(snapshot.materializedViews()).isEmpty();
         }
     }
 

@@ -168,6 +168,29 @@ class VerificationCommandsTests {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void diffOfTwoLiveDatabasesNamesTheDifferingRowsByKey(String engine) throws SQLException {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine)) {
+            for (IsolatedDatabase db : List.of(one, two)) {
+                sql(db, "create table users (id integer primary key, email varchar(50))",
+                        "insert into users (id, email) values (1, 'a@x'), (2, 'b@x'), (3, 'c@x')");
+            }
+            sql(two, "update users set email = 'zz' where id = 2", "delete from users where id = 3");
+
+            CliRun diff = run("diff", "--before-url", one.target().url(), "--after-url", two.target().url());
+            CliRun same = run("diff", "--before-url", one.target().url(), "--after-url", one.target().url());
+            CliRun mixed = run("diff", "a.json", "--after-url", two.target().url());
+
+            assertThat(diff.exitCode()).as(diff.err()).isEqualTo(1);
+            assertThat(diff.out()).contains("table data users: 3 rows before, 2 after",
+                    "table users: 3 rows before, 2 after; missing id=3; changed id=2: email 'b@x' -> 'zz'");
+            assertThat(same.exitCode()).isZero();
+            assertThat(same.out()).startsWith("no differences between ");
+            assertThat(mixed.exitCode()).isEqualTo(2);
+        }
+    }
+
     @Test
     void diffOfAFileThatIsNoSnapshotExitsTwo() throws IOException {
         Path notASnapshot = Files.writeString(dir.resolve("other.json"), "{\"tables\": []}");

@@ -93,8 +93,39 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
                 + " concat(action_timing, ' ', event_manipulation, ' FOR EACH ', action_orientation, ' ', action_statement)"
                 + " from information_schema.triggers where trigger_schema = database()",
                 rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3))));
-        return new SchemaSnapshot("mariadb", tables, views,
-                triggers.stream().filter(t -> includeTable.test(t.table())).toList(), List.of(), List.of());
+        return new SchemaSnapshot("mariadb", tables, views, List.of(),
+                triggers.stream().filter(t -> includeTable.test(t.table())).toList(), List.of(), List.of(), routines(catalog));
+    }
+
+    /**
+     * Stored functions and procedures with their parameters, joined once (not a subquery per routine:
+     * information_schema builds each view anew on every access). Characteristics are spelled out only
+     * where they differ from the default, as {@code SHOW CREATE} would.
+     */
+    private static List<Routine> routines(Catalog catalog) throws SQLException {
+        return catalog.query("select r.routine_name, r.routine_type, p.arguments, r.dtd_identifier, r.is_deterministic = 'YES',"
+                + " r.sql_data_access, r.security_type, r.routine_definition from information_schema.routines r"
+                + " left join (select specific_name, routine_type, group_concat(concat_ws(' ',"
+                + " if(routine_type = 'PROCEDURE', parameter_mode, null), parameter_name, dtd_identifier)"
+                + " order by ordinal_position separator ', ') arguments from information_schema.parameters"
+                + " where specific_schema = database() and ordinal_position > 0 group by specific_name, routine_type) p"
+                + " on p.specific_name = r.specific_name and p.routine_type = r.routine_type"
+                + " where r.routine_schema = database() and r.routine_type in ('FUNCTION', 'PROCEDURE')",
+                rs -> {
+                    String returns = rs.getString(4);
+                    String definition = (returns == null ? "" : "RETURNS " + withoutDisplayWidth(returns) + " ")
+                            + (rs.getBoolean(5) ? "DETERMINISTIC " : "")
+                            + ("CONTAINS SQL".equals(rs.getString(6)) ? "" : rs.getString(6) + " ")
+                            + ("DEFINER".equals(rs.getString(7)) ? "" : "SQL SECURITY " + rs.getString(7) + " ")
+                            + rs.getString(8);
+                    String arguments = rs.getString(3);
+                    return new Routine(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT),
+                            arguments == null ? "" : withoutDisplayWidth(arguments), SqlText.whitespace(definition));
+                });
+    }
+
+    private static String withoutDisplayWidth(String type) {
+        return DISPLAY_WIDTH.matcher(type).replaceAll("$1");
     }
 
     /** Runs a query whose first column is the table name and groups the rest, mapped, by it in row order. */
@@ -161,7 +192,7 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
         if (onUpdate.find()) {
             defaultValue = (defaultValue == null ? "" : defaultValue + " ") + "ON UPDATE " + onUpdate.group(1).toLowerCase(Locale.ROOT);
         }
-        return new Column(rs.getString(2), rs.getInt(3), DISPLAY_WIDTH.matcher(rs.getString(4)).replaceAll("$1"),
+        return new Column(rs.getString(2), rs.getInt(3), withoutDisplayWidth(rs.getString(4)),
                 rs.getBoolean(5), SqlText.stripOuterParentheses(defaultValue), generated, rs.getString(9));
     }
 

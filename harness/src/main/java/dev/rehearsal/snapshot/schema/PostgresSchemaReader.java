@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -89,7 +90,7 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                         SqlText.whitespace(rs.getString(4))));
         return new SchemaSnapshot("postgres", tables, views, materializedViews,
                 triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
-                sequences(catalog), types(catalog));
+                sequences(catalog), types(catalog), routines(catalog));
     }
 
     private static <T> Map<Long, List<T>> byTable(List<Owned<T>> rows) {
@@ -209,6 +210,30 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                 + " and d.classid = 'pg_class'::regclass and d.refobjsubid > 0 and d.deptype in ('a', 'i'))",
                 rs -> new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getBoolean(7)));
+    }
+
+    /**
+     * Functions and procedures, but not those an extension installed (they come and go with it) nor
+     * aggregates and window functions, which pg_get_functiondef cannot print. The definition names the
+     * function with its schema, which is cut so a copy in another schema reads the same.
+     */
+    private List<Routine> routines(Catalog catalog) throws SQLException {
+        return catalog.query("select p.proname, p.prokind = 'p', pg_get_function_identity_arguments(p.oid),"
+                + " pg_get_functiondef(p.oid), quote_ident(n.nspname) || '.'"
+                + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                + " where n.nspname = current_schema() and p.prokind in ('f', 'p')"
+                + " and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass"
+                + " and d.objid = p.oid and d.deptype = 'e')",
+                rs -> {
+                    String kind = rs.getBoolean(2) ? SchemaDiffer.PROCEDURE : SchemaDiffer.FUNCTION;
+                    String header = "CREATE OR REPLACE " + kind.toUpperCase(Locale.ROOT) + " ";
+                    String definition = SqlText.whitespace(rs.getString(4));
+                    String qualified = header + rs.getString(5);
+                    if (definition.startsWith(qualified)) {
+                        definition = header + definition.substring(qualified.length());
+                    }
+                    return new Routine(rs.getString(1), kind, rs.getString(3), definition);
+                });
     }
 
     private List<UserType> types(Catalog catalog) throws SQLException {

@@ -30,10 +30,12 @@ public final class SchemaDiffer {
     public static final String MATERIALIZED_VIEW = "materialized view";
     public static final String SEQUENCE = "sequence";
     public static final String TYPE = "type";
+    public static final String FUNCTION = "function";
+    public static final String PROCEDURE = "procedure";
 
     /** Every kind a schema diff uses, in report order. */
     public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
-            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE);
+            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE, FUNCTION, PROCEDURE);
 
     private SchemaDiffer() {
     }
@@ -87,11 +89,21 @@ public final class SchemaDiffer {
             boolean same = name.equals("position") && was.kind().equals(COLUMN)
                     ? !order.moved(was.table(), was.key())
                     : Objects.equals(before, after);
-            if (!same) {
+            if (same) {
+                continue;
+            }
+            if (isRoutine(was)) {
+                // A whole function twice would bury the line: show only the stretch that differs.
+                changes.add(name + " changed (" + TextChange.excerpt(before, beforeLabel, after, afterLabel) + ")");
+            } else {
                 changes.add(name + " " + shown(before) + " " + beforeLabel + ", " + shown(after) + " " + afterLabel);
             }
         }
         return String.join("; ", changes);
+    }
+
+    private static boolean isRoutine(SchemaElement element) {
+        return element.kind().equals(FUNCTION) || element.kind().equals(PROCEDURE);
     }
 
     private static String shown(String value) {

@@ -42,6 +42,11 @@ final class SchemaElements {
             elements.add(new SchemaElement(SchemaDiffer.TYPE, null, type.name(), 0, type.name(),
                     type.kind() + " " + type.definition(), attributes("kind", type.kind(), "definition", type.definition())));
         }
+        for (Routine routine : snapshot.routines()) {
+            // No summary: the definition is long, and the signature already says which routine it is.
+            elements.add(new SchemaElement(routine.kind(), null, routine.signature(), 0, routine.signature(), null,
+                    attributes("definition", routine.definition())));
+        }
         return elements;
     }
 

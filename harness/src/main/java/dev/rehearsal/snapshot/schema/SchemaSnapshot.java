@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param materializedViews PostgreSQL materialized views; empty elsewhere
  * @param sequences stand-alone PostgreSQL sequences (not those owned by a column); empty elsewhere
  * @param types PostgreSQL enum and domain types; empty elsewhere
+ * @param routines stored functions and procedures (PostgreSQL, MariaDB); empty for SQLite, and when read
+ *     from JSON written before they were snapshotted
  * @since 0.1
  */
 public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views,
-        List<MaterializedView> materializedViews, List<Trigger> triggers, List<Sequence> sequences, List<UserType> types) {
+        List<MaterializedView> materializedViews, List<Trigger> triggers, List<Sequence> sequences, List<UserType> types,
+        List<Routine> routines) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -38,12 +41,19 @@ public record SchemaSnapshot(String dialect, List<Table> tables, List<View> view
         triggers = Sorting.byName(triggers, t -> t.table() + "\u0000" + t.name());
         sequences = Sorting.byName(sequences, Sequence::name);
         types = Sorting.byName(types, UserType::name);
+        routines = Sorting.byName(routines, r -> r.name() + "\u0000" + r.arguments());
     }
 
-    /** A snapshot of an engine without materialized views. */
+    /** A snapshot of an engine without materialized views or routines. */
     public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
             List<Sequence> sequences, List<UserType> types) {
-        this(dialect, tables, views, List.of(), triggers, sequences, types);
+        this(dialect, tables, views, List.of(), triggers, sequences, types, List.of());
+    }
+
+    /** A snapshot without routines. */
+    public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<MaterializedView> materializedViews,
+            List<Trigger> triggers, List<Sequence> sequences, List<UserType> types) {
+        this(dialect, tables, views, materializedViews, triggers, sequences, types, List.of());
     }
 
     /** The table called {@code name} (exact, case-sensitive), if the snapshot has it. */

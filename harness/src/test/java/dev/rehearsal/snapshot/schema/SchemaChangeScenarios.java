@@ -253,7 +253,31 @@ final class SchemaChangeScenarios {
                 .add("trigger function changed", sql("create or replace function audit_doc() returns trigger language plpgsql as"
                         + " $$ begin insert into audit (doc_id) values (new.id + 1); return new; end $$"),
                         "trigger trg_docs_audit on docs: function body begin insert into audit (doc_id) values (new.id); return new; end"
-                                + " before up, begin insert into audit (doc_id) values (new.id + 1); return new; end after rollback")
+                                + " before up, begin insert into audit (doc_id) values (new.id + 1); return new; end after rollback",
+                        "function audit_doc(): definition changed (...(doc_id) values (new.id); return new; end $function$"
+                                + " before up, ...(doc_id) values (new.id + 1); return new; end $function$ after rollback)")
+                // A down that drops the trigger but not the function it created: the review's repro.
+                .add("function added", sql("create function set_updated_at() returns trigger language plpgsql as"
+                        + " $$begin new.updated_at := now(); return new; end;$$"),
+                        "function set_updated_at(): not there before up, present after rollback")
+                .add("function removed", sql("drop function add_one(integer)"), "function add_one(x integer): missing after rollback")
+                .add("function body changed", sql("create or replace function add_one(x integer) returns integer"
+                        + " language sql as 'select x + 2'"),
+                        "function add_one(x integer): definition changed (...$function$select x + 1$function$ before up,"
+                                + " ...$function$select x + 2$function$ after rollback)")
+                .add("function attribute changed", sql("alter function add_one(integer) immutable"),
+                        "function add_one(x integer): definition changed (...integer LANGUAGE sql AS $function$select x..."
+                                + " before up, ...integer LANGUAGE sql IMMUTABLE AS $function$select x... after rollback)")
+                .add("function overload added", sql("create function add_one(x bigint) returns bigint language sql as 'select x + 1'"),
+                        "function add_one(x bigint): not there before up, present after rollback")
+                .add("procedure added", sql("create procedure purge_audit() language sql as $$ delete from audit $$"),
+                        "procedure purge_audit(): not there before up, present after rollback")
+                .add("procedure removed", sql("drop procedure archive_notes"),
+                        "procedure archive_notes(IN below integer): missing after rollback")
+                .add("procedure body changed", sql("create or replace procedure archive_notes(below integer) language sql as"
+                        + " $$ delete from notes where priority <= below $$"),
+                        "procedure archive_notes(IN below integer): definition changed (...notes where priority < below $procedure$"
+                                + " before up, ...notes where priority <= below $procedure$ after rollback)")
                 .add("sequence added", sql("create sequence seq_numbers"),
                         "sequence seq_numbers: not there before up, present after rollback (bigint start 1 increment 1)")
                 .add("sequence removed", sql("drop sequence seq_invoice"),
@@ -357,6 +381,24 @@ final class SchemaChangeScenarios {
                         + " for each row insert into audit (doc_id) values (new.id)"),
                         "trigger trg_docs_audit on docs: definition " + trigger + " before up, "
                                 + trigger.replace("INSERT", "UPDATE") + " after rollback")
+                .add("function added", sql("create function doc_count() returns int reads sql data return (select count(*) from docs)"),
+                        "function doc_count(): not there before up, present after rollback")
+                .add("function removed", sql("drop function note_count"), "function note_count(): missing after rollback")
+                .add("function body changed", sql("create or replace function note_count() returns int reads sql data"
+                        + " return (select count(*) from notes where priority > 0)"),
+                        "function note_count(): definition changed (...(select count(*) from notes) before up,"
+                                + " ...(select count(*) from notes where priority > 0) after rollback)")
+                .add("function characteristic changed", sql("alter function note_count sql security invoker"),
+                        "function note_count(): definition changed (RETURNS int READS SQL DATA return (select count(*)... before up,"
+                                + " RETURNS int READS SQL DATA SQL SECURITY INVOKER return (select count(*)... after rollback)")
+                .add("procedure added", sql("create procedure purge_audit() delete from audit"),
+                        "procedure purge_audit(): not there before up, present after rollback")
+                .add("procedure removed", sql("drop procedure archive_notes"),
+                        "procedure archive_notes(IN below int): missing after rollback")
+                .add("procedure parameters changed", sql("create or replace procedure archive_notes(in below bigint)"
+                        + " delete from notes where priority < below"),
+                        "procedure archive_notes(IN below bigint): not there before up, present after rollback",
+                        "procedure archive_notes(IN below int): missing after rollback")
                 .scenarios;
     }
 }

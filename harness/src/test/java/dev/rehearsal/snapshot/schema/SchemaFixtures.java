@@ -39,8 +39,12 @@ final class SchemaFixtures {
         switch (engine) {
             case "sqlite" -> statements.add("create trigger trg_docs_audit after insert on docs"
                     + " begin insert into audit (doc_id) values (new.id); end");
-            case "mariadb" -> statements.add("create trigger trg_docs_audit after insert on docs"
-                    + " for each row insert into audit (doc_id) values (new.id)");
+            case "mariadb" -> {
+                statements.add("create trigger trg_docs_audit after insert on docs"
+                        + " for each row insert into audit (doc_id) values (new.id)");
+                statements.add("create function note_count() returns int reads sql data return (select count(*) from notes)");
+                statements.add("create procedure archive_notes(in below int) delete from notes where priority < below");
+            }
             default -> {
                 statements.add("create function audit_doc() returns trigger language plpgsql as"
                         + " $$ begin insert into audit (doc_id) values (new.id); return new; end $$");
@@ -50,6 +54,9 @@ final class SchemaFixtures {
                 statements.add("create domain positive_int as int check (value > 0)");
                 statements.add("create materialized view mv_user_emails as select id, email from users");
                 statements.add("create index idx_mv_user_emails on mv_user_emails (email)");
+                statements.add("create function add_one(x integer) returns integer language sql as 'select x + 1'");
+                statements.add("create procedure archive_notes(below integer) language sql as"
+                        + " $$ delete from notes where priority < below $$");
             }
         }
         return statements;

@@ -60,6 +60,61 @@ class SchemaReaderTests {
             assertThat(snapshot.types()).isEmpty();
             assertThat(snapshot.materializedViews()).isEmpty();
         }
+        assertThat(snapshot.routines()).extracting(Routine::kind, Routine::signature).containsExactlyElementsOf(Map.of(
+                "sqlite", List.<org.assertj.core.groups.Tuple>of(),
+                "postgres", List.of(tuple("function", "add_one(x integer)"), tuple("procedure", "archive_notes(IN below integer)"),
+                        tuple("function", "audit_doc()")),
+                "mariadb", List.of(tuple("procedure", "archive_notes(IN below int)"), tuple("function", "note_count()")))
+                .get(engine));
+    }
+
+    @org.junit.jupiter.api.Test
+    void postgresRoutinesAreReadWithTheirDefinitionAndOverloadsApart() throws Exception {
+        SchemaSnapshot snapshot = snapshotAfter("postgres", List.of(
+                "create function add_one(x integer) returns integer language sql as 'select x + 1'",
+                "create function add_one(x bigint) returns bigint language sql as 'select x + 1'",
+                "create aggregate total(integer) (sfunc = int4pl, stype = integer)"));
+
+        assertThat(snapshot.routines()).containsExactly(
+                new Routine("add_one", "function", "x bigint", "CREATE OR REPLACE FUNCTION add_one(x bigint)"
+                        + " RETURNS bigint LANGUAGE sql AS $function$select x + 1$function$"),
+                new Routine("add_one", "function", "x integer", "CREATE OR REPLACE FUNCTION add_one(x integer)"
+                        + " RETURNS integer LANGUAGE sql AS $function$select x + 1$function$"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void postgresFunctionsOfAnExtensionAreLeftOut() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("postgres"); Connection c = db.target().connect()) {
+            try {
+                SchemaFixtures.execute(c, List.of("create extension citext"));
+            } catch (java.sql.SQLException e) {
+                org.junit.jupiter.api.Assumptions.abort("citext is not installed here: " + e.getMessage());
+            }
+            SchemaFixtures.execute(c, List.of("create function add_one(x integer) returns integer language sql as 'select x + 1'"));
+
+            SchemaSnapshot snapshot = SchemaFixtures.snapshot(db, c);
+
+            assertThat(c.createStatement().executeQuery("select count(*) from pg_proc where proname = 'citext'"
+                    + " and pronamespace = 'public'::regnamespace")).satisfies(rs -> {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("citext functions installed in the schema").isPositive();
+                    });
+            assertThat(snapshot.routines()).extracting(Routine::signature).containsExactly("add_one(x integer)");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void mariadbRoutinesAreReadWithParametersAndCharacteristics() throws Exception {
+        SchemaSnapshot snapshot = snapshotAfter("mariadb", List.of(
+                "create table posts (id int primary key, archived int)",
+                "create procedure archive_posts(in max_rows int, out n bigint) sql security invoker"
+                        + " begin update posts set archived = 1 limit max_rows; set n = row_count(); end",
+                "create function label(a varchar(10), b int) returns varchar(30) deterministic return concat(a, b)"));
+
+        assertThat(snapshot.routines()).containsExactly(
+                new Routine("archive_posts", "procedure", "IN max_rows int, OUT n bigint", "SQL SECURITY INVOKER"
+                        + " begin update posts set archived = 1 limit max_rows; set n = row_count(); end"),
+                new Routine("label", "function", "a varchar(10), b int", "RETURNS varchar(30) DETERMINISTIC return concat(a, b)"));
     }
 
     @ParameterizedTest
@@ -119,6 +174,21 @@ class SchemaReaderTests {
         assertThat(copy).isEqualTo(snapshot);
         assertThat(copy.toJson()).isEqualTo(snapshot.toJson());
         assertThat(copy.tables()).hasSize(6);
+        assertThat(copy.routines()).hasSize(engine.equals("sqlite") ? 0 : engine.equals("postgres") ? 3 : 2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void jsonWrittenBeforeRoutinesWereSnapshottedReadsWithNone() throws Exception {
+        SchemaSnapshot snapshot = snapshotAfter("postgres", SchemaFixtures.base("postgres"));
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshot.toJson());
+        json.remove("routines");
+
+        SchemaSnapshot old = SchemaSnapshot.fromJson(json.toString());
+
+        assertThat(snapshot.routines()).isNotEmpty();
+        assertThat(old.routines()).isEmpty();
+        assertThat(old.tables()).isEqualTo(snapshot.tables());
     }
 
     @ParameterizedTest

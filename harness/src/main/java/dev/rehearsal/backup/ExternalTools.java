@@ -4,7 +4,6 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,8 @@ final class ExternalTools {
             }
             return new Result(process.waitFor(), printed.strip());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0), e);
+            // A RehearsalException, so that callers who undo a half-done restore on failure see this one too.
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "interrupted while running " + command.get(0), e);

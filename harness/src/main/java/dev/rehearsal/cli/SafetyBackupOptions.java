@@ -7,12 +7,15 @@ import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.VerificationOutcome;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.Migration;
+import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.MigrationStatus;
 import dev.rehearsal.runner.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ final class SafetyBackupOptions {
             return run.get();
         }
         Backup backup = verifiedBackup(target, runner.history().internalTables());
-        out.println("safety backup " + backup.file() + " (verified): " + why);
+        out.println("safety backup " + backup.file() + " (checksum and integrity verified): " + why);
         out.flush();
         try {
             return run.get();
@@ -62,10 +65,16 @@ final class SafetyBackupOptions {
             if (e.code() != ErrorCode.MIGRATION_FAILED) {
                 throw e; // a refusal (changed checksum, lock, repair needed): nothing ran, the backup is only kept
             }
-            throw new RehearsalException(e.code(), e.getMessage() + "\nThe database is behind the verified safety backup "
-                    + backup.file() + "; to go back to the state before this command: rehearsal backup restore "
-                    + backup.name() + " --dir " + backupDir + " --url '" + target.displayUrl() + "'", e);
+            throw new RehearsalException(e.code(), e.getMessage() + restoreHint(backup, target), e);
+        } catch (RuntimeException e) {
+            throw new RehearsalException(ErrorCode.MIGRATION_FAILED, e.getMessage() + restoreHint(backup, target), e);
         }
+    }
+
+    private String restoreHint(Backup backup, Target target) {
+        return "\nA safety backup was taken before this command; to go back to the state before it: rehearsal backup"
+                + " restore " + backup.name() + " --dir " + backupDir.toAbsolutePath() + " --url '" + target.displayUrl() + "'"
+                + (target.user() == null ? "" : " --user " + target.user());
     }
 
     private Backup verifiedBackup(Target target, Set<String> internalTables) {
@@ -79,19 +88,24 @@ final class SafetyBackupOptions {
         return backup;
     }
 
+    /** Whether a script this command may run cannot run in a transaction: only the ones it can reach count. */
     private static boolean needsBackup(Target target, List<Migration> migrations, MigrationRunner runner, Work work) {
-        boolean transactionless = !target.dialect().transactionalDdl() || migrations.stream().anyMatch(
-                m -> !m.up().transactional() || (m.down() != null && !m.down().transactional()));
-        if (!transactionless) {
-            return false;
+        Map<MigrationVersion, Migration> byVersion = new HashMap<>();
+        migrations.forEach(m -> byVersion.put(m.version(), m));
+        boolean ddlCommits = !target.dialect().transactionalDdl();
+        for (MigrationStatus status : runner.status()) {
+            Migration m = byVersion.get(status.version());
+            if (m == null) {
+                continue;
+            }
+            if (work != Work.ROLL_BACK && status.awaitsUp() && (ddlCommits || !m.up().transactional())) {
+                return true;
+            }
+            if (work != Work.APPLY && status.isApplied() && m.down() != null
+                    && (ddlCommits || !m.down().transactional() || (work == Work.BOTH && !m.up().transactional()))) {
+                return true;
+            }
         }
-        List<MigrationStatus> status = runner.status();
-        boolean toApply = status.stream().anyMatch(MigrationStatus::awaitsUp);
-        boolean toRollBack = status.stream().anyMatch(MigrationStatus::isApplied);
-        return switch (work) {
-            case APPLY -> toApply;
-            case ROLL_BACK -> toRollBack;
-            case BOTH -> toApply || toRollBack;
-        };
+        return false;
     }
 }

@@ -39,7 +39,7 @@ class SafetyBackupTests {
                     dir.resolve("backups").toString());
 
             assertThat(up.exitCode()).isEqualTo(1);
-            assertThat(up.out()).startsWith("safety backup " + dir.resolve("backups")).contains("(verified): mariadb"
+            assertThat(up.out()).startsWith("safety backup " + dir.resolve("backups")).contains("(checksum and integrity verified): mariadb"
                     + " commits DDL as it runs");
             assertThat(state(db)).isNotEqualTo(before);
             Matcher restore = RESTORE.matcher(up.err());
@@ -101,6 +101,24 @@ class SafetyBackupTests {
         assertThat(outside.exitCode()).as(outside.err()).isZero();
         assertThat(outside.out()).startsWith("safety backup ").contains("a migration script opts out of its transaction");
         assertThat(dir.resolve("b-backups")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void anAppliedScriptThatOptedOutDoesNotMakeLaterTransactionalRunsTakeABackup() throws IOException {
+        Path migrations = Files.createDirectories(dir.resolve("later"));
+        Files.writeString(migrations.resolve("001_vacuum.sql"), "-- +migrate Up notransaction\ncreate table t (id int);\n"
+                + "-- +migrate Down\ndrop table t;\n");
+        String url = dir.resolve("c.db").toString();
+        String backups = dir.resolve("c-backups").toString();
+        assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--backup-dir", backups).out())
+                .startsWith("safety backup ");
+        Files.writeString(migrations.resolve("002_more.sql"), "-- +migrate Up\ncreate table u (id int);\n"
+                + "-- +migrate Down\ndrop table u;\n");
+
+        CliRun up = CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--backup-dir", backups);
+
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.out()).startsWith("applied     002 more").doesNotContain("safety backup");
     }
 
     /** 001 creates and fills a table; 002 creates one and then fails on its second statement. */

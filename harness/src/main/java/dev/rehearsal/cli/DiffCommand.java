@@ -42,11 +42,21 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--after-url", paramLabel = "URL", description = "The later state as a live database.")
     String afterUrl;
 
+    @Option(names = "--user", paramLabel = "USER", description = "Database user of both live databases (or in the URLs).",
+            defaultValue = "${env:REHEARSAL_USER}")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "REHEARSAL_PASSWORD",
+            description = "Environment variable holding their password (default: ${DEFAULT-VALUE}); never pass it on the command line.")
+    String passwordVariable;
+
     @Override
     public Integer call() throws Exception {
-        boolean files = before != null && after != null;
-        boolean live = beforeUrl != null && afterUrl != null;
-        if (files == live || (!live && (beforeUrl != null || afterUrl != null))) {
+        boolean anyFile = before != null || after != null;
+        boolean anyUrl = beforeUrl != null || afterUrl != null;
+        boolean files = before != null && after != null && !anyUrl;
+        boolean live = beforeUrl != null && afterUrl != null && !anyFile;
+        if (!files && !live) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "give two snapshot files (rehearsal diff a.json b.json)"
                     + " or two databases (--before-url URL --after-url URL), not a mix");
         }
@@ -57,8 +67,9 @@ final class DiffCommand implements Callable<Integer> {
                     "in " + before.getFileName(), "in " + after.getFileName());
             allClear = "no differences between " + before.getFileName() + " and " + after.getFileName();
         } else {
-            Target earlier = Target.of(beforeUrl).requireExisting();
-            Target later = Target.of(afterUrl).requireExisting();
+            String password = passwordVariable == null ? null : System.getenv(passwordVariable);
+            Target earlier = Target.of(beforeUrl, user, password).requireExisting();
+            Target later = Target.of(afterUrl, user, password).requireExisting();
             if (earlier.dialect() != later.dialect()) {
                 throw new RehearsalException(ErrorCode.BAD_USAGE, "both databases must be of one engine: "
                         + earlier.dialect().name() + " and " + later.dialect().name());

@@ -53,6 +53,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         VerificationSuite suite = SuiteLoader.load(suiteFile);
+        if (!capturePre && out != null) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "--out names the captures file of --capture-pre;"
+                    + " without --capture-pre verify prints its summary and writes nothing");
+        }
         if (capturePre && out != null) {
             OutputFile.checkWritable(out);
         }

@@ -2,11 +2,13 @@ package dev.rehearsal.database;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -108,10 +110,9 @@ public record Target(String url, String user, String password, Dialect dialect) 
      * @throws RehearsalException BAD_USAGE naming the file when it does not exist
      */
     public Target requireExisting() {
-        String file = dialect == Dialects.SQLITE ? ServerUrls.databaseName(url) : "";
-        if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")
-                && !java.nio.file.Files.exists(Path.of(file))) {
-            throw new RehearsalException(ErrorCode.BAD_USAGE, "no SQLite database at " + Path.of(file).toAbsolutePath()
+        Optional<Path> file = sqliteFile();
+        if (file.isPresent() && !Files.exists(file.get())) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "no SQLite database at " + file.get().toAbsolutePath()
                     + "; check the path (only commands that migrate up create a new database file)");
         }
         return this;
@@ -119,15 +120,18 @@ public record Target(String url, String user, String password, Dialect dialect) 
 
     /** SQLite would say only "unable to open database file" for a file in a missing directory. */
     private void requireSqliteDirectory() {
-        String file = ServerUrls.databaseName(url);
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
-            return;
+        Optional<Path> parent = sqliteFile().map(file -> file.toAbsolutePath().getParent());
+        if (parent.isPresent() && !Files.isDirectory(parent.get())) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "cannot open SQLite database " + sqliteFile().get()
+                    + ": directory " + parent.get() + " does not exist; create it first or choose another path");
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new RehearsalException(ErrorCode.BAD_USAGE, "cannot open SQLite database " + file + ": directory "
-                    + parent + " does not exist; create it first or choose another path");
-        }
+    }
+
+    /** The database file of a SQLite target; empty for a server, an in-memory database or a file: URI. */
+    private Optional<Path> sqliteFile() {
+        String file = dialect == Dialects.SQLITE ? ServerUrls.databaseName(url) : "";
+        return file.isEmpty() || file.equals(":memory:") || file.startsWith("file:") ? Optional.empty()
+                : Optional.of(Path.of(file));
     }
 
     /** The URL with any password masked. */

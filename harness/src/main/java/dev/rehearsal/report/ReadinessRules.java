@@ -64,10 +64,11 @@ final class ReadinessRules {
         long lossy = rows.stream().filter(MigrationRow::lossy).count();
         String rollbacks = proven == rows.size()
                 ? "every rollback of " + rows.size() + " migration" + (rows.size() == 1 ? "" : "s") + " proven"
-                : "rollback proven for " + proven + " of " + rows.size() + " migrations";
+                : "rollback proven for " + proven + " of " + rows.size() + " migration" + (rows.size() == 1 ? "" : "s");
         return new Decision(Readiness.READY, rollbacks
                 + (backedUp > 0 ? ", " + backedUp + " irreversible covered by a verified backup" : "")
-                + (lossy > 0 ? ", " + lossy + " lossy as declared (its rollback loses data)" : "")
+                + (lossy > 0 ? ", " + lossy + " lossy as declared (" + (lossy == 1 ? "its rollback loses" : "their rollbacks lose")
+                        + " data)" : "")
                 + (warnings > 0 ? "; " + warnings + " warning" + (warnings == 1 ? "" : "s") + " to read" : ""));
     }
 

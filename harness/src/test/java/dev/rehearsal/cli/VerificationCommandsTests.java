@@ -124,6 +124,10 @@ class VerificationCommandsTests {
         assertThat(wrongFile.err()).startsWith("error: " + other + " has no capture images, docs, users").contains("it holds none");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("give one of them");
+        CliRun outWithoutCapture = run("verify", "--url", database.toString(), "--suite", MEDIA_SUITE.toString(), "--out",
+                dir.resolve("x.json").toString());
+        assertThat(outWithoutCapture.exitCode()).isEqualTo(2);
+        assertThat(outWithoutCapture.err()).contains("--out names the captures file of --capture-pre");
         assertThat(database).doesNotExist();
     }
 
@@ -181,6 +185,7 @@ class VerificationCommandsTests {
             CliRun diff = run("diff", "--before-url", one.target().url(), "--after-url", two.target().url());
             CliRun same = run("diff", "--before-url", one.target().url(), "--after-url", one.target().url());
             CliRun mixed = run("diff", "a.json", "--after-url", two.target().url());
+            CliRun extra = run("diff", "a.json", "--before-url", one.target().url(), "--after-url", two.target().url());
 
             assertThat(diff.exitCode()).as(diff.err()).isEqualTo(1);
             assertThat(diff.out()).contains("table data users: 3 rows before, 2 after",
@@ -188,6 +193,8 @@ class VerificationCommandsTests {
             assertThat(same.exitCode()).isZero();
             assertThat(same.out()).startsWith("no differences between ");
             assertThat(mixed.exitCode()).isEqualTo(2);
+            assertThat(extra.exitCode()).isEqualTo(2);
+            assertThat(extra.err()).contains("not a mix");
         }
     }
 

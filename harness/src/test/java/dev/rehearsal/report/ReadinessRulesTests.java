@@ -118,7 +118,7 @@ class ReadinessRulesTests {
         ReadinessReport withBackup = build(sqliteOnly(irreversible), new ProofEvidence(null, "sqlite", "04",
                 Proof.BACKUP_RESTORE, Verdict.PASSED, null, null, 850, null));
         assertThat(withBackup.readiness()).isEqualTo(Readiness.READY);
-        assertThat(withBackup.reason()).contains("rollback proven for 0 of 1 migrations, 1 irreversible covered by a"
+        assertThat(withBackup.reason()).contains("rollback proven for 0 of 1 migration, 1 irreversible covered by a"
                 + " verified backup");
         assertThat(withBackup.suites().get(0).targets().get(0).migrations().get(0).timings().restoreMillis()).isEqualTo(850L);
     }

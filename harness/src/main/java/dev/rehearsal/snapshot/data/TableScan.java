@@ -280,7 +280,12 @@ final class TableScan implements AutoCloseable {
                 .toArray();
     }
 
+    /** The exact name first: PostgreSQL may hold both "Name" and name; then the engine's case folding. */
     private static int indexOf(List<String> names, String column) {
+        int exact = names.indexOf(column);
+        if (exact >= 0) {
+            return exact;
+        }
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equalsIgnoreCase(column)) {
                 return i;
@@ -291,13 +296,15 @@ final class TableScan implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            rs.close();
-            statement.close();
+        try (statement; rs) {
+            // closed in reverse order, each even when the other fails
         } finally {
             if (restoreAutoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(true); // the caller's connection goes back as it came
+                }
             }
         }
     }

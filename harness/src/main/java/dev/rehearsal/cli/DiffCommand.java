@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +43,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--after-url", paramLabel = "URL", description = "The later state as a live database.")
     String afterUrl;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Database user of both live databases (or in the URLs).",
-            defaultValue = "${env:REHEARSAL_USER}")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "REHEARSAL_PASSWORD",
-            description = "Environment variable holding their password (default: ${DEFAULT-VALUE}); never pass it on the command line.")
-    String passwordVariable;
+    @Mixin
+    CredentialOptions credentials;
 
     @Override
     public Integer call() throws Exception {
@@ -67,9 +63,8 @@ final class DiffCommand implements Callable<Integer> {
                     "in " + before.getFileName(), "in " + after.getFileName());
             allClear = "no differences between " + before.getFileName() + " and " + after.getFileName();
         } else {
-            String password = passwordVariable == null ? null : System.getenv(passwordVariable);
-            Target earlier = Target.of(beforeUrl, user, password).requireExisting();
-            Target later = Target.of(afterUrl, user, password).requireExisting();
+            Target earlier = Target.of(beforeUrl, credentials.user, credentials.password()).requireExisting();
+            Target later = Target.of(afterUrl, credentials.user, credentials.password()).requireExisting();
             if (earlier.dialect() != later.dialect()) {
                 throw new RehearsalException(ErrorCode.BAD_USAGE, "both databases must be of one engine: "
                         + earlier.dialect().name() + " and " + later.dialect().name());

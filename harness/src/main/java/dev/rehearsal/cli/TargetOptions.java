@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Target;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which database a command talks to. */
@@ -12,20 +13,14 @@ final class TargetOptions {
                     + " Defaults to $REHEARSAL_URL.", defaultValue = "${env:REHEARSAL_URL}")
     String url;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Database user (or in the URL).",
-            defaultValue = "${env:REHEARSAL_USER}")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "REHEARSAL_PASSWORD",
-            description = "Environment variable holding the password (default: ${DEFAULT-VALUE}); never pass it on the command line.")
-    String passwordVariable;
+    @Mixin
+    CredentialOptions credentials;
 
     Target target() {
         if (url == null || url.isBlank()) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no database given: pass --url or set REHEARSAL_URL");
         }
-        String password = passwordVariable == null ? null : System.getenv(passwordVariable);
-        return Target.of(url, user, password);
+        return Target.of(url, credentials.user, credentials.password());
     }
 
     /** The target of a command that must not create it: a mistyped SQLite path is bad input, not an empty database. */

@@ -1,5 +1,6 @@
 package dev.rehearsal.backup;
 
+import dev.rehearsal.database.Target;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +19,12 @@ public record Backup(Path file, BackupManifest manifest) {
     /** The file name, which names the backup on the command line. */
     public String name() {
         return file.getFileName().toString();
+    }
+
+    /** The command that restores this backup into {@code target}, for messages; the password is never in it. */
+    public String restoreCommand(Target target) {
+        return "rehearsal backup restore " + name() + " --dir " + file.toAbsolutePath().getParent() + " --url '"
+                + target.displayUrl() + "'" + (target.user() == null ? "" : " --user " + target.user()) + " --force";
     }
 
     static Path manifestFileOf(Path file) {

@@ -65,9 +65,7 @@ final class SafetyBackupRestore {
         } catch (RehearsalException second) {
             return new RehearsalException(ErrorCode.BACKUP_FAILED, failed + "\nRestoring the safety backup "
                     + safety.file() + " ALSO FAILED: " + second.getMessage() + "\n" + target.displayUrl()
-                    + " may be empty or partly restored. Restore it by hand: rehearsal backup restore " + safety.name()
-                    + " --dir " + directoryOf(safety) + " --url '" + target.displayUrl() + "'"
-                    + (target.user() == null ? "" : " --user " + target.user()) + " --force", failure);
+                    + " may be empty or partly restored. Restore it by hand: " + safety.restoreCommand(target), failure);
         }
     }
 

@@ -71,10 +71,9 @@ final class SafetyBackupOptions {
         }
     }
 
-    private String restoreHint(Backup backup, Target target) {
-        return "\nA safety backup was taken before this command; to go back to the state before it: rehearsal backup"
-                + " restore " + backup.name() + " --dir " + backupDir.toAbsolutePath() + " --url '" + target.displayUrl() + "'"
-                + (target.user() == null ? "" : " --user " + target.user());
+    private static String restoreHint(Backup backup, Target target) {
+        return "\nA safety backup was taken before this command; to go back to the state before it: "
+                + backup.restoreCommand(target);
     }
 
     private Backup verifiedBackup(Target target, Set<String> internalTables) {

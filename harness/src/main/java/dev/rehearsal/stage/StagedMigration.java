@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A migration with a safety net: back up (and verify the backup by a trial restore), take the
@@ -68,6 +69,10 @@ public final class StagedMigration {
             run = step(3, options.rollback() ? "rollback" : "migrate", () -> migrate(options));
         } catch (RehearsalException e) {
             return afterFailedRun(options, backup, historyBefore, e);
+        } catch (RuntimeException e) {
+            // Not one of ours (a driver's runtime error): still a failed migration, still recovered.
+            return afterFailedRun(options, backup, historyBefore,
+                    new RehearsalException(ErrorCode.MIGRATION_FAILED, String.valueOf(e.getMessage()), e));
         }
         SuiteResult suiteResult = null;
         String failure = null;
@@ -77,7 +82,7 @@ public final class StagedMigration {
             } else {
                 skipped(4, "verify", "no --suite given");
             }
-        } catch (RehearsalException e) {
+        } catch (RuntimeException e) {
             failure = "verification failed: " + e.getMessage();
         }
         if (suiteResult != null && !suiteResult.passed()) {
@@ -205,9 +210,9 @@ public final class StagedMigration {
     /** @param why a sentence (or nothing) saying why the restore is needed */
     private StageResult restore(int number, Backup backup, SuiteResult suite, String failure, String why) {
         String before = checksum(backup);
-        // The runner's advice after its first line (restore a backup, then repair) is what this does.
-        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure.lines().findFirst().orElse(failure))
-                + ". " + why;
+        // The runner's advice (restore a backup, then run repair) is what this does: drop that line only.
+        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure.lines()
+                .filter(line -> !line.contains("`rehearsal repair`")).collect(Collectors.joining("\n"))) + ". " + why;
         try {
             RestoreResult restored = step(number, "restore", () -> backups.restore(backup, target));
             String after = DataChecksum.of(restored.state().data());
@@ -218,8 +223,7 @@ public final class StagedMigration {
         } catch (RehearsalException e) {
             return new StageResult(StageResult.Outcome.FAILED_NOT_RESTORED, backup, suite, before, null,
                     failed + "The automatic restore ALSO FAILED: " + withoutFinalPeriod(e.getMessage())
-                            + ".\nTo try again by hand: `rehearsal backup restore " + backup.name() + " --dir "
-                            + backup.file().getParent() + "`");
+                            + ".\nTo try again by hand: `" + backup.restoreCommand(target) + "`");
         }
     }
 

@@ -45,12 +45,7 @@ public record Target(String url, String user, String password, Dialect dialect) 
      * with "connection attempt failed" or "Incorrect port value". The hint says what they do read.
      */
     private String userInfoHint() {
-        int start = url.indexOf("//");
-        if (dialect == Dialects.SQLITE || start < 0) {
-            return "";
-        }
-        int query = url.indexOf('?', start + 2);
-        return url.substring(start + 2, query < 0 ? url.length() : query).contains("@")
+        return dialect != Dialects.SQLITE && JdbcUrls.userInfoEnd(url) >= 0
                 ? ". The " + dialect.name() + " driver does not read user:password@ before the host: write the user as"
                         + " ?user=NAME and give the password through an environment variable (the CLI reads"
                         + " REHEARSAL_PASSWORD, the engine REHEARSAL_" + dialect.name().toUpperCase(Locale.ROOT)

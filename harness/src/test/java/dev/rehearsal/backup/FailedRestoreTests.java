@@ -11,10 +11,7 @@ import dev.rehearsal.testing.TestDatabases;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,7 +46,7 @@ class FailedRestoreTests {
 
             assertThat(DatabaseSnapshot.compare(before, BackupFixtures.snapshot(target), "before", "after").render())
                     .isEqualTo("no differences between before and after");
-            assertThat(strings(target, "select email from users order by id")).contains("after-the-backup@x.io").hasSize(4);
+            assertThat(TestDatabases.firstColumn(target, "select email from users order by id")).contains("after-the-backup@x.io").hasSize(4);
         } finally {
             BackupFixtures.execute(Target.of(TestDatabases.POSTGRES_URL), "drop role if exists " + role);
         }
@@ -63,7 +60,7 @@ class FailedRestoreTests {
             BackupFixtures.execute(target, "create publication pub_users for table users");
             String publicSchema = "select nspowner::regrole || ' ' || coalesce(nspacl::text, '') || ' '"
                     + " || coalesce(obj_description(oid, 'pg_namespace'), '') from pg_namespace where nspname = 'public'";
-            List<String> schemaBefore = strings(target, publicSchema);
+            List<String> schemaBefore = TestDatabases.firstColumn(target, publicSchema);
             Backup backup = backups.create(target, dir, BackupFixtures.EXCLUDED);
             BackupFixtures.damage(target);
 
@@ -72,10 +69,10 @@ class FailedRestoreTests {
             assertThat(restored.protection()).isEqualTo(RestoreProtection.TRANSACTION);
             assertThat(restored.protectionDescription()).isEqualTo("in one transaction");
             assertThat(restored.state().data()).isEqualTo(backup.manifest().data());
-            assertThat(strings(target, "select pubname || ' ' || tablename from pg_publication_tables"))
+            assertThat(TestDatabases.firstColumn(target, "select pubname || ' ' || tablename from pg_publication_tables"))
                     .containsExactly("pub_users users");
-            assertThat(strings(target, publicSchema)).isEqualTo(schemaBefore);
-            assertThat(strings(target, "select has_schema_privilege('public', 'public', 'usage')::text"))
+            assertThat(TestDatabases.firstColumn(target, publicSchema)).isEqualTo(schemaBefore);
+            assertThat(TestDatabases.firstColumn(target, "select has_schema_privilege('public', 'public', 'usage')::text"))
                     .containsExactly("true");
         }
     }
@@ -108,7 +105,7 @@ class FailedRestoreTests {
 
             assertThat(DatabaseSnapshot.compare(before, BackupFixtures.snapshot(target), "before", "after").render())
                     .isEqualTo("no differences between before and after");
-            assertThat(strings(target, "select email from users order by id")).contains("after-the-backup@x.io").hasSize(4);
+            assertThat(TestDatabases.firstColumn(target, "select email from users order by id")).contains("after-the-backup@x.io").hasSize(4);
             assertThat(backups.list(dir)).as("the backup and the safety backup").hasSize(2);
         }
     }
@@ -157,15 +154,5 @@ class FailedRestoreTests {
                     .isTrue();
             assertThat(backups.restore(backup, target).protection()).isEqualTo(RestoreProtection.TRANSACTION);
         }
-    }
-
-    private static List<String> strings(Target target, String query) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -15,7 +15,6 @@ import dev.rehearsal.verification.DatabaseSnapshot;
 import dev.rehearsal.verification.SuiteLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +104,7 @@ class StagedMigrationTests {
             assertThat(result.outcome()).as(result.summary()).isEqualTo(StageResult.Outcome.FAILED_UNCHANGED);
             assertThat(events).doesNotContain("[6/4] restore ok", "[5/4] restore ok");
             assertThat(DatabaseSnapshot.compare(before, snapshot(db.target(), runner), "before", "after").isEmpty()).isTrue();
-            assertThat(query(db.target(), "select pubname || ' ' || tablename from pg_publication_tables"))
+            assertThat(TestDatabases.firstColumn(db.target(), "select pubname || ' ' || tablename from pg_publication_tables"))
                     .containsExactly("pub_teams teams");
         }
     }
@@ -226,16 +225,6 @@ class StagedMigrationTests {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static List<String> query(Target target, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 
     private MigrationRunner runner(Target target, String secondUp) throws Exception {

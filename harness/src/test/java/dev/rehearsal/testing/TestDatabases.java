@@ -6,6 +6,11 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -47,6 +52,17 @@ public final class TestDatabases {
             case "mariadb" -> IsolatedDatabase.on(server(engine, MARIADB_URL), "rehearsal_test");
             default -> throw new IllegalArgumentException("unknown engine " + engine);
         };
+    }
+
+    /** The first column of every row {@code sql} returns, as text, over a fresh connection. */
+    public static List<String> firstColumn(Target target, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     /** The server's admin target, after checking it answers (once per run). */

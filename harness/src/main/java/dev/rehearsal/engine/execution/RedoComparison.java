@@ -125,7 +125,7 @@ final class RedoComparison {
                     || before.get().rowCount() != after.get().rowCount()) {
                 continue;
             }
-            for (String name : changedColumns(before.get(), after.get())) {
+            for (String name : before.get().changedColumns(after.get())) {
                 if (declarations.isVolatile(table.get().name(), name)) {
                     continue;
                 }
@@ -146,20 +146,8 @@ final class RedoComparison {
         if (before.isEmpty() || after.isEmpty() || before.get().rowCount() != after.get().rowCount()) {
             return false;
         }
-        List<String> changed = changedColumns(before.get(), after.get());
+        List<String> changed = before.get().changedColumns(after.get());
         return !changed.isEmpty() && changed.stream().allMatch(c -> declarations.isVolatile(d.subject(), c));
-    }
-
-    /** The columns in both fingerprints whose checksums differ. */
-    private static List<String> changedColumns(TableFingerprint before, TableFingerprint after) {
-        List<String> changed = new ArrayList<>();
-        before.columnChecksums().forEach((column, checksum) -> {
-            String other = after.columnChecksums().get(column);
-            if (other != null && !other.equals(checksum)) {
-                changed.add(column);
-            }
-        });
-        return changed;
     }
 
     private static Optional<Table> table(SchemaSnapshot schema, String name) {

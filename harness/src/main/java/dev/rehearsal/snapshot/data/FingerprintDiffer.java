@@ -5,7 +5,6 @@ import dev.rehearsal.snapshot.diff.Difference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -61,7 +60,7 @@ public final class FingerprintDiffer {
         }
         // Every column's checksum moves with a row count change; naming them all says nothing.
         if (b.rowCount() == a.rowCount()) {
-            List<String> columns = changedColumns(b.columnChecksums(), a.columnChecksums());
+            List<String> columns = b.changedColumns(a);
             if (!columns.isEmpty()) {
                 detail.append("; values changed in ").append(String.join(", ", columns));
             } else if (columnSet.isEmpty()) {
@@ -78,17 +77,6 @@ public final class FingerprintDiffer {
     private static String counts(TableFingerprint b, TableFingerprint a, String beforeLabel, String afterLabel) {
         return b.rowCount() == a.rowCount() ? rows(b.rowCount()) + " " + beforeLabel + " and " + afterLabel
                 : rows(b.rowCount()) + " " + beforeLabel + ", " + number(a.rowCount()) + " " + afterLabel;
-    }
-
-    private static List<String> changedColumns(Map<String, String> before, Map<String, String> after) {
-        List<String> changed = new ArrayList<>();
-        before.forEach((column, checksum) -> {
-            String other = after.get(column);
-            if (other != null && !other.equals(checksum)) {
-                changed.add(column);
-            }
-        });
-        return changed;
     }
 
     static String rows(long count) {

@@ -1,7 +1,9 @@
 package dev.rehearsal.snapshot.data;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,18 @@ public record TableFingerprint(String table, long rowCount, String checksum, Map
     public TableFingerprint {
         // LinkedHashMap keeps column order through copies and JSON.
         columnChecksums = Collections.unmodifiableMap(new LinkedHashMap<>(columnChecksums));
+    }
+
+    /** The columns both fingerprints have whose checksums differ, in this one's column order. */
+    public List<String> changedColumns(TableFingerprint other) {
+        List<String> changed = new ArrayList<>();
+        columnChecksums.forEach((column, sum) -> {
+            String otherSum = other.columnChecksums.get(column);
+            if (otherSum != null && !otherSum.equals(sum)) {
+                changed.add(column);
+            }
+        });
+        return changed;
     }
 
     /** Same rows, as a multiset: same count and checksum. */

@@ -45,7 +45,8 @@ class BadInputsTests {
     void everyRequiredCaseIsPresent() {
         assertThat(cases()).contains("missing-up-marker", "down-before-up", "unterminated-statement-begin",
                 "unterminated-quote", "unterminated-dollar-quote", "duplicate-versions", "unparsable-version",
-                "empty-up", "mixed-formats", "unknown-sql-file");
+                "empty-up", "mixed-formats", "unknown-sql-file", "statement-end-without-begin", "delimiter-on-postgres",
+                "delimiter-on-sqlite", "nul-byte", "nul-byte-in-directive");
     }
 
     static List<String> cases() {

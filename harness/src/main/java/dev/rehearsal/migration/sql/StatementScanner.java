@@ -13,12 +13,13 @@ import java.util.List;
  */
 final class StatementScanner {
     private static final String SEMICOLON = ";";
-    static final String NUL_BYTE = "a NUL byte (\\0); a migration is text and no database takes NUL in SQL. Remove it"
+    private static final String NUL_BYTE = "a NUL byte (\\0); a migration is text and no database takes NUL in SQL. Remove it"
             + " (a file full of them was probably saved as UTF-16: save it as UTF-8)";
 
     private final SqlSyntax syntax;
     private final String script;
     private final String source;
+    private final int firstLine;
     private final int length;
     private final LinePositions positions;
     private final BlockTracker blocks;
@@ -34,13 +35,14 @@ final class StatementScanner {
         this.syntax = syntax;
         this.script = script;
         this.source = source;
+        this.firstLine = firstLine;
         this.length = script.length();
         this.positions = new LinePositions(script, firstLine);
         this.blocks = new BlockTracker(syntax.beginEndBlocks());
     }
 
     List<SqlStatement> scan() {
-        rejectNulBytes();
+        rejectNulBytes(script, source, firstLine);
         int i = 0;
         while (i < length) {
             char c = script.charAt(i);
@@ -268,10 +270,11 @@ final class StatementScanner {
         }
     }
 
-    private void rejectNulBytes() {
-        int nul = script.indexOf('\0');
+    static void rejectNulBytes(String text, String source, int firstLine) {
+        int nul = text.indexOf('\0');
         if (nul >= 0) {
-            throw error(nul, NUL_BYTE);
+            throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE,
+                    new LinePositions(text, firstLine).seek(nul).describe(source) + ": " + NUL_BYTE);
         }
     }
 

@@ -45,6 +45,16 @@ abstract class MarkerSyntax {
     }
 
     /**
+     * The file's text as the tool runs it, before it is cut into sections: goose substitutes
+     * environment variables, the other formats run the text as written.
+     *
+     * @throws dev.rehearsal.RehearsalException BAD_MIGRATION_FILE at {@code file:line:column} for what the tool refuses
+     */
+    String substitute(Path file, String text) {
+        return text;
+    }
+
+    /**
      * Reads a line for which {@link #isDirective} is true.
      *
      * @throws dev.rehearsal.RehearsalException BAD_MIGRATION_FILE at {@code file:line} for an unknown directive

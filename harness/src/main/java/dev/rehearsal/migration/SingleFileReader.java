@@ -59,7 +59,7 @@ abstract class SingleFileReader implements MigrationReader {
                 continue; // only other dialects have this migration
             }
             String text = SourceText.read(file);
-            MarkedFile parsed = MarkedFile.parse(file, text, syntax, dialect);
+            MarkedFile parsed = MarkedFile.parse(file, syntax.substitute(file, text), syntax, dialect);
             migrations.add(new Migration(version.version(), version.description(), format(), parsed.up(),
                     parsed.down(), Checksums.of(List.of(text))));
         }

@@ -2,6 +2,7 @@ package dev.rehearsal.migration;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.migration.sql.StatementSplitter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,8 +18,8 @@ final class SourceText {
     }
 
     /**
-     * The file's text: strict UTF-8, a leading byte-order mark dropped, {@code \r\n} and lone {@code \r}
-     * turned into {@code \n}.
+     * The file's text: strict UTF-8 without NUL characters, a leading byte-order mark dropped,
+     * {@code \r\n} and lone {@code \r} turned into {@code \n}.
      */
     static String read(Path file) {
         byte[] bytes;
@@ -42,7 +43,9 @@ final class SourceText {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return normalizeLineEndings(text);
+        text = normalizeLineEndings(text);
+        StatementSplitter.rejectNulBytes(text, file.toString()); // directive lines too, which no splitter reads
+        return text;
     }
 
     /** True when {@code settings} exists and {@code pattern} occurs in it (Flyway .conf, diesel metadata.toml). */

@@ -45,7 +45,9 @@ class BadInputsTests {
     void everyRequiredCaseIsPresent() {
         assertThat(cases()).contains("missing-up-marker", "down-before-up", "unterminated-statement-begin",
                 "unterminated-quote", "unterminated-dollar-quote", "duplicate-versions", "unparsable-version",
-                "empty-up", "mixed-formats", "unknown-sql-file");
+                "empty-up", "mixed-formats", "unknown-sql-file", "statement-end-without-begin", "delimiter-on-postgres",
+                "delimiter-on-sqlite", "nul-byte", "nul-byte-in-directive", "envsub-required-variable-unset",
+                "envsub-dollar-digit-on-postgres");
     }
 
     static List<String> cases() {

@@ -2,7 +2,8 @@ package dev.rehearsal.migration.sql;
 
 /**
  * Recognises goose's and sql-migrate's {@code -- +goose StatementBegin} / {@code -- +migrate
- * StatementEnd} lines, which make everything between them one statement.
+ * StatementEnd} lines. The tools send a block to the database in one call; Rehearsal runs its
+ * statements one by one (see {@link StatementScanner}), so every one is counted and none is dropped.
  */
 final class ExplicitBlockMarkers {
     private static final String[] TOOLS = {"goose", "migrate"};
@@ -18,11 +19,9 @@ final class ExplicitBlockMarkers {
         return marker(text, dash, lineEnd, "StatementBegin");
     }
 
-    /** True when the line {@code [lineStart, lineEnd)} is a StatementEnd marker of either tool. */
-    static boolean isEnd(String text, int lineStart, int lineEnd) {
-        int dash = skipBlanks(text, lineStart, lineEnd);
-        return dash + 1 < lineEnd && text.charAt(dash) == '-' && text.charAt(dash + 1) == '-'
-                && marker(text, dash, lineEnd, "StatementEnd") != null;
+    /** The tool name when the line comment at {@code dash} is a StatementEnd marker alone on its line, else null. */
+    static String end(String text, int dash, int lineEnd) {
+        return marker(text, dash, lineEnd, "StatementEnd");
     }
 
     private static String marker(String text, int dash, int lineEnd, String command) {
@@ -47,7 +46,7 @@ final class ExplicitBlockMarkers {
 
     private static boolean onlyBlanksBefore(String text, int index) {
         for (int i = index - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
-            if (!Character.isWhitespace(text.charAt(i))) {
+            if (!StatementScanner.isSpace(text.charAt(i))) { // a byte-order mark too
                 return false;
             }
         }

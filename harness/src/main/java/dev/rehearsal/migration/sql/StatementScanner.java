@@ -2,7 +2,9 @@ package dev.rehearsal.migration.sql;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -11,14 +13,19 @@ import java.util.List;
  */
 final class StatementScanner {
     private static final String SEMICOLON = ";";
+    private static final String NUL_BYTE = "a NUL byte (\\0); a migration is text and no database takes NUL in SQL. Remove it"
+            + " (a file full of them was probably saved as UTF-16: save it as UTF-8)";
 
     private final SqlSyntax syntax;
     private final String script;
     private final String source;
+    private final int firstLine;
     private final int length;
     private final LinePositions positions;
     private final BlockTracker blocks;
     private final List<SqlStatement> statements = new ArrayList<>();
+    /** StatementBegin lines not closed yet, innermost first: blocks may nest. */
+    private final Deque<OpenBlock> openBlocks = new ArrayDeque<>();
     private String delimiter = SEMICOLON;
     private boolean customDelimiter;
     /** Offset of the current statement's first token, -1 between statements. */
@@ -28,12 +35,14 @@ final class StatementScanner {
         this.syntax = syntax;
         this.script = script;
         this.source = source;
+        this.firstLine = firstLine;
         this.length = script.length();
         this.positions = new LinePositions(script, firstLine);
         this.blocks = new BlockTracker(syntax.beginEndBlocks());
     }
 
     List<SqlStatement> scan() {
+        rejectNulBytes(script, source, firstLine);
         int i = 0;
         while (i < length) {
             char c = script.charAt(i);
@@ -50,6 +59,7 @@ final class StatementScanner {
             }
         }
         endStatement(length);
+        rejectUnclosedBlock();
         return statements;
     }
 
@@ -108,7 +118,12 @@ final class StatementScanner {
         while (end < length && isWordPart(script.charAt(end)) && !delimiterAt(end)) {
             end++;
         }
-        if (start < 0 && syntax.delimiterCommand() && BlockTracker.is(script, begin, end - begin, "DELIMITER")) {
+        if (start < 0 && BlockTracker.is(script, begin, end - begin, "DELIMITER")) {
+            if (!syntax.delimiterCommand()) {
+                throw error(begin, "DELIMITER is a command of the MySQL client, not SQL: " + syntax.name()
+                        + " has none. Remove the DELIMITER lines and end each statement with ; (dollar-quoted and"
+                        + " BEGIN ... END bodies stay whole by themselves)");
+            }
             return delimiterCommand(begin, end);
         }
         markStart(begin);
@@ -151,9 +166,14 @@ final class StatementScanner {
             end = length;
         }
         if (script.charAt(dash) == '-') {
-            String tool = ExplicitBlockMarkers.begin(script, dash, end);
-            if (tool != null) {
-                return explicitBlock(dash, end, tool);
+            String begin = ExplicitBlockMarkers.begin(script, dash, end);
+            if (begin != null) {
+                openBlock(dash, begin);
+            } else {
+                String close = ExplicitBlockMarkers.end(script, dash, end);
+                if (close != null) {
+                    closeBlock(dash, close);
+                }
             }
         }
         return end;
@@ -221,59 +241,41 @@ final class StatementScanner {
     }
 
     /**
-     * Everything between the marker lines is one statement, whatever it holds. A statement still open
-     * before the marker ends there.
+     * A StatementBegin line ends the statement before it and opens a block; inside it the statements
+     * are split as everywhere else, and the StatementEnd line ends the last one even without its
+     * {@code ;}. goose and sql-migrate send a block in one call, but a JDBC driver runs one statement
+     * per call (sqlite-jdbc silently only the first, MariaDB refuses the rest): splitting is what makes
+     * every statement of a block run and be counted. Bodies that hold {@code ;} (triggers, routines,
+     * dollar quotes) stay whole because the tokenizer keeps them whole anywhere.
      */
-    private int explicitBlock(int marker, int markerLineEnd, String tool) {
+    private void openBlock(int marker, String tool) {
         endStatement(marker);
-        int lineStart = markerLineEnd + 1;
-        while (lineStart < length) {
-            int lineEnd = script.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = length;
-            }
-            if (ExplicitBlockMarkers.isEnd(script, lineStart, lineEnd)) {
-                addExplicitStatement(Math.min(markerLineEnd + 1, length), lineStart);
-                return lineEnd;
-            }
-            lineStart = lineEnd + 1;
-        }
-        throw error(marker, "unterminated StatementBegin block starting here; add a line '-- +" + tool
-                + " StatementEnd' after the statement");
+        openBlocks.push(new OpenBlock(marker, tool));
     }
 
-    private void addExplicitStatement(int from, int to) {
-        int first = skipLeadingComments(from, to);
-        int end = trimEnd(first, to);
-        if (end > first && script.charAt(end - 1) == ';') {
-            end = trimEnd(first, end - 1);
+    private void closeBlock(int marker, String tool) {
+        if (openBlocks.isEmpty()) {
+            throw error(marker, "'-- +" + tool + " StatementEnd' without a StatementBegin before it; add '-- +" + tool
+                    + " StatementBegin' above the statements it closes, or delete this line");
         }
-        if (end > first) {
-            add(first, end);
+        endStatement(marker);
+        openBlocks.pop();
+    }
+
+    private void rejectUnclosedBlock() {
+        if (!openBlocks.isEmpty()) {
+            OpenBlock block = openBlocks.peek();
+            throw error(block.marker(), "unterminated StatementBegin block starting here; add a line '-- +"
+                    + block.tool() + " StatementEnd' after the statement");
         }
     }
 
-    private int skipLeadingComments(int from, int to) {
-        int i = from;
-        while (i < to) {
-            char c = script.charAt(i);
-            char next = i + 1 < to ? script.charAt(i + 1) : 0;
-            if (isSpace(c)) {
-                i++;
-            } else if (c == '-' && next == '-' || c == '#' && syntax.mysqlComments()) {
-                int end = script.indexOf('\n', i);
-                i = end < 0 || end > to ? to : end;
-            } else if (c == '/' && next == '*' && !(syntax.mysqlComments() && i + 2 < to && script.charAt(i + 2) == '!')) {
-                int end = script.indexOf("*/", i + 2);
-                if (end < 0 || end + 2 > to) {
-                    return i;
-                }
-                i = end + 2;
-            } else {
-                return i;
-            }
+    static void rejectNulBytes(String text, String source, int firstLine) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE,
+                    new LinePositions(text, firstLine).seek(nul).describe(source) + ": " + NUL_BYTE);
         }
-        return to;
     }
 
     private void markStart(int i) {
@@ -321,5 +323,9 @@ final class StatementScanner {
     private static boolean isWordPart(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
                 || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    /** Where a StatementBegin line starts, and whose marker it is (goose or migrate). */
+    private record OpenBlock(int marker, String tool) {
     }
 }

@@ -62,6 +62,39 @@ class StatementSplitterErrorTests {
     }
 
     @Test
+    void statementEndWithoutABeginIsRejectedWhereItIs() {
+        assertError(SqlSyntax.SQLITE, "SELECT 1;\n-- +goose StatementBegin\nSELECT 2;\n-- +goose StatementEnd\n"
+                        + "SELECT 3;\n  -- +goose StatementEnd\n", 4,
+                "V1.sql:9:3: '-- +goose StatementEnd' without a StatementBegin before it; add '-- +goose StatementBegin'"
+                        + " above the statements it closes, or delete this line");
+        assertError(SqlSyntax.POSTGRES, "-- +migrate StatementEnd\nSELECT 1;", 1,
+                "V1.sql:1:1: '-- +migrate StatementEnd' without a StatementBegin before it; add '-- +migrate StatementBegin'"
+                        + " above the statements it closes, or delete this line");
+    }
+
+    @Test
+    void delimiterLinesAreRejectedWhereOnlyTheMysqlClientKnowsThem() {
+        assertError(SqlSyntax.POSTGRES, "SELECT 1;\n  DELIMITER //\nSELECT 2 //", 3,
+                "V1.sql:4:3: DELIMITER is a command of the MySQL client, not SQL: postgres has none. Remove the"
+                        + " DELIMITER lines and end each statement with ; (dollar-quoted and BEGIN ... END bodies stay"
+                        + " whole by themselves)");
+        assertError(SqlSyntax.SQLITE, "DELIMITER $$\nCREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END$$", 1,
+                "V1.sql:1:1: DELIMITER is a command of the MySQL client, not SQL: sqlite has none. Remove the"
+                        + " DELIMITER lines and end each statement with ; (dollar-quoted and BEGIN ... END bodies stay"
+                        + " whole by themselves)");
+    }
+
+    @Test
+    void nulBytesAreRejectedWhereverTheyAre() {
+        assertError(SqlSyntax.POSTGRES, "SELECT 1;\nSELECT '\u0000';", 1,
+                "V1.sql:2:9: a NUL byte (\\0); a migration is text and no database takes NUL in SQL. Remove it"
+                        + " (a file full of them was probably saved as UTF-16: save it as UTF-8)");
+        assertError(SqlSyntax.SQLITE, "-- a comment \u0000\nSELECT 1;", 3,
+                "V1.sql:3:14: a NUL byte (\\0); a migration is text and no database takes NUL in SQL. Remove it"
+                        + " (a file full of them was probably saved as UTF-16: save it as UTF-8)");
+    }
+
+    @Test
     void delimiterWithoutArgumentIsRejected() {
         assertError(SqlSyntax.MYSQL, "SELECT 1;\nDELIMITER\nSELECT 2;", 1,
                 "V1.sql:2:1: DELIMITER without a delimiter; write for example 'DELIMITER //', "

@@ -1,6 +1,9 @@
 package dev.rehearsal.migration.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rehearsal.RehearsalException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,11 +123,49 @@ class StatementSplitterTests {
     }
 
     @Test
-    void explicitBlockContentIsTakenVerbatimEvenWhenItWouldNotTokenize() {
+    void everyStatementInsideABlockIsItsOwnStatementWithItsOwnLine() {
+        for (SqlSyntax syntax : List.of(SqlSyntax.SQLITE, SqlSyntax.POSTGRES, SqlSyntax.MYSQL)) {
+            List<SqlStatement> statements = split(syntax, "nested-and-consecutive-blocks.sql");
+
+            assertThat(statements).as(syntax.name()).extracting(SqlStatement::sql).containsExactly(
+                    "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO items (id, name) VALUES (1, 'one')",
+                    "INSERT INTO items (id, name) VALUES (2, 'two; still two')",
+                    "CREATE TABLE outer_a (id INTEGER)",
+                    "CREATE TABLE inner_b (id INTEGER)",
+                    "CREATE TABLE outer_c (id INTEGER)",
+                    "CREATE TABLE next_d (id INTEGER)",
+                    "CREATE TABLE next_e (id INTEGER)");
+            assertThat(statements).extracting(SqlStatement::line).containsExactly(2, 4, 5, 8, 10, 12, 16, 19);
+            assertThat(statements).extracting(SqlStatement::column).containsExactly(1, 1, 3, 1, 1, 1, 1, 1);
+        }
+    }
+
+    @Test
+    void bodiesThatMustStayWholeStayWholeInsideABlock() {
+        String sqlite = "-- +migrate StatementBegin\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  INSERT INTO b VALUES (1);\n"
+                + "  INSERT INTO b VALUES (2);\nEND;\nINSERT INTO a VALUES (1);\n-- +migrate StatementEnd\n";
+        assertThat(new StatementSplitter(SqlSyntax.SQLITE).split(sqlite, "x.sql", 1))
+                .extracting(SqlStatement::line).containsExactly(2, 7);
+
+        String postgres = "-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n"
+                + "$$ LANGUAGE plpgsql;\nDO $$ BEGIN PERFORM f(); PERFORM f(); END $$;\n-- +goose StatementEnd";
+        assertThat(new StatementSplitter(SqlSyntax.POSTGRES).split(postgres, "x.sql", 1))
+                .extracting(SqlStatement::line).containsExactly(2, 7);
+
+        String mysql = "-- +goose StatementBegin\nCREATE PROCEDURE p()\nBEGIN\n  INSERT INTO b VALUES (1);\n"
+                + "  IF 1 THEN INSERT INTO b VALUES (2); END IF;\nEND;\nCALL p();\n-- +goose StatementEnd";
+        assertThat(new StatementSplitter(SqlSyntax.MYSQL).split(mysql, "x.sql", 1))
+                .extracting(SqlStatement::line).containsExactly(2, 7);
+    }
+
+    @Test
+    void aQuoteLeftOpenInsideABlockIsAnErrorNotAStatement() {
         String script = "-- +migrate StatementBegin\nSELECT 'odd; $$ /* quote\n-- +migrate StatementEnd\nSELECT 2;";
 
-        assertThat(new StatementSplitter(SqlSyntax.POSTGRES).split(script, "x.sql", 1))
-                .extracting(SqlStatement::sql).containsExactly("SELECT 'odd; $$ /* quote", "SELECT 2");
+        assertThatThrownBy(() -> new StatementSplitter(SqlSyntax.POSTGRES).split(script, "x.sql", 1))
+                .isInstanceOf(RehearsalException.class)
+                .hasMessageStartingWith("x.sql:2:8: unterminated string literal starting here");
     }
 
     @Test

@@ -1,0 +1,9 @@
+-- +goose Up
+CREATE TABLE users (id INTEGER PRIMARY KEY);
+DELIMITER //
+CREATE FUNCTION one() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql //
+DELIMITER ;
+
+-- +goose Down
+DROP FUNCTION one();
+DROP TABLE users;

@@ -129,6 +129,10 @@ final class CheckReader {
         mapping(body, "query", "{sql: \"select count(*) from media\", expect: 3}");
         body.allowOnly("query", "sql", "expect");
         String sql = body.requiredText("sql", "query", example);
+        String several = SingleStatement.severalOnEveryEngine(sql, "query sql");
+        if (several != null) {
+            throw body.fields.get("sql").error(several + "; keep the query, drop the rest");
+        }
         YamlNode expect = body.fields.get("expect");
         if (expect == null) {
             throw body.error("query needs 'expect' (a value, or rows as a list of lists); e.g. " + example);
@@ -172,6 +176,11 @@ final class CheckReader {
         }
         if (value != null && !value.isScalar()) {
             throw value.error("marker value must be a single value");
+        }
+        String several = where == null ? null
+                : SingleStatement.severalOnEveryEngine("select count(*) from t where " + where, "marker where");
+        if (several != null) {
+            throw body.fields.get("where").error(several + "; write only the condition, e.g. where: \"name = 'x'\"");
         }
         Boolean present = body.optionalBoolean("present", "marker");
         return new Check.Marker(table, column, value == null ? null : value.value, where,

@@ -42,6 +42,29 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
 
+    /**
+     * Makes {@code connection}'s current transaction read-only, for work that must never write
+     * (verification checks, pre captures). Called with auto-commit off, before the transaction's
+     * first statement or right after a savepoint; the caller rolls back afterwards.
+     *
+     * @param insideCallersTransaction true when a transaction of the caller was open before (then
+     *     only a savepoint separates this work from it)
+     * @return undoes what outlives the transaction (session settings); run after the rollback
+     * @throws dev.rehearsal.RehearsalException with {@code BAD_USAGE} when the engine cannot make an
+     *     open transaction read-only
+     * @since 0.2
+     */
+    ReadOnlySession beginReadOnly(Connection connection, boolean insideCallersTransaction) throws SQLException;
+
+    /** Whether {@code e} is this engine refusing a write because the transaction or session is read-only. */
+    boolean refusedAsReadOnly(SQLException e);
+
+    /** What {@link #beginReadOnly} changed beyond the transaction, undone after it. */
+    @FunctionalInterface
+    interface ReadOnlySession {
+        void end() throws SQLException;
+    }
+
     /** The engine's version string, as the server reports it. */
     default String serverVersion(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductVersion();

@@ -1,10 +1,13 @@
 package dev.rehearsal.database;
 
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.migration.sql.SqlSyntax;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /** MariaDB and MySQL: DDL commits implicitly, named locks through {@code GET_LOCK}. */
@@ -38,6 +41,43 @@ final class MariaDbDialect implements Dialect {
     @Override
     public String textType() {
         return "TEXT";
+    }
+
+    /**
+     * {@code START TRANSACTION READ ONLY} alone does not stop DDL: MariaDB commits before it and
+     * runs it outside the transaction. Making the session read-only as well refuses DDL too; it is
+     * set back afterwards. An open transaction cannot become read-only, so that is refused.
+     */
+    @Override
+    public ReadOnlySession beginReadOnly(Connection connection, boolean insideCallersTransaction) throws SQLException {
+        if (insideCallersTransaction) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "MariaDB cannot make an open transaction read-only:"
+                    + " run verification on a connection in auto-commit mode (it opens its own read-only"
+                    + " transaction and rolls it back)");
+        }
+        boolean sessionWasReadOnly;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select @@session.tx_read_only")) {
+            rs.next();
+            sessionWasReadOnly = rs.getBoolean(1);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("set session transaction read only");
+            s.execute("start transaction read only");
+        }
+        return () -> {
+            if (!sessionWasReadOnly) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("set session transaction read write");
+                }
+            }
+        };
+    }
+
+    /** Error 1792, ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION (SQLSTATE 25006). */
+    @Override
+    public boolean refusedAsReadOnly(SQLException e) {
+        return e.getErrorCode() == 1792 || "25006".equals(e.getSQLState());
     }
 
     @Override

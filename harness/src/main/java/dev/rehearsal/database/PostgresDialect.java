@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.zip.CRC32;
 
@@ -30,6 +31,21 @@ final class PostgresDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** {@code SET TRANSACTION READ ONLY} also works after a savepoint, and rolling back to it undoes it. */
+    @Override
+    public ReadOnlySession beginReadOnly(Connection connection, boolean insideCallersTransaction) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("set transaction read only");
+        }
+        return () -> { };
+    }
+
+    /** SQLSTATE 25006, read_only_sql_transaction: DML, DDL, nextval(), writes in functions and CTEs. */
+    @Override
+    public boolean refusedAsReadOnly(SQLException e) {
+        return "25006".equals(e.getSQLState());
     }
 
     @Override

@@ -43,6 +43,30 @@ final class SqliteDialect implements Dialect {
         }
     }
 
+    /** {@code PRAGMA query_only} refuses every change to the database files; its old value comes back after. */
+    @Override
+    public ReadOnlySession beginReadOnly(Connection connection, boolean insideCallersTransaction) throws SQLException {
+        long before;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("pragma query_only")) {
+            rs.next();
+            before = rs.getLong(1);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("pragma query_only = 1");
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("pragma query_only = " + before);
+            }
+        };
+    }
+
+    /** SQLITE_READONLY (8), and its extended codes in the low byte. */
+    @Override
+    public boolean refusedAsReadOnly(SQLException e) {
+        return (e.getErrorCode() & 0xff) == 8;
+    }
+
     /**
      * SQLite has no named locks that outlive a transaction, so the lock is a row: it is inserted
      * under {@code BEGIN IMMEDIATE} (which serializes writers) only when no other runner's row is

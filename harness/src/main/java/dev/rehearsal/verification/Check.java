@@ -113,6 +113,12 @@ public sealed interface Check permits Check.TableExists, Check.TableAbsent, Chec
             if (exact != null && (min != null || max != null)) {
                 throw new IllegalArgumentException("row_count of " + table + " takes exact, or min/max, not both");
             }
+            for (Long bound : java.util.Arrays.asList(exact, min, max)) {
+                if (bound != null && bound < 0) {
+                    throw new IllegalArgumentException("row_count of " + table + " has a negative bound " + bound
+                            + "; a table has 0 rows or more");
+                }
+            }
             severity = orError(severity);
         }
 

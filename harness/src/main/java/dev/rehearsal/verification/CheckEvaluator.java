@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 
 /**
- * Runs one check. A check that cannot run (a SQL error, a missing table or capture) fails with
- * the reason instead of stopping the suite.
+ * Runs one check. A check that cannot run (a SQL error, a missing table or capture, a write the
+ * read-only transaction refused) fails with the reason instead of stopping the suite.
  */
 final class CheckEvaluator {
     private CheckEvaluator() {
@@ -24,6 +24,10 @@ final class CheckEvaluator {
             return CheckResult.of(check, outcome.held(), outcome.message());
         } catch (SQLException e) {
             rollback(context, savepoint);
+            if (context.dialect.refusedAsReadOnly(e)) {
+                return CheckResult.of(check, false, "refused: checks run read-only and this one tried to write;"
+                        + " nothing was changed (" + e.getMessage().strip() + ")");
+            }
             return CheckResult.of(check, false, "SQL error: " + e.getMessage().strip());
         } catch (RehearsalException | CheckContext.MissingCapture e) {
             rollback(context, savepoint);

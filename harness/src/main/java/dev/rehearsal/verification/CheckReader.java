@@ -115,13 +115,23 @@ final class CheckReader {
     private static Check rowCount(YamlNode body, Severity severity) {
         mapping(body, "row_count", "{table: media, min: 1}");
         body.allowOnly("row_count", "table", "exact", "min", "max");
-        Long min = body.optionalInteger("min", "row_count");
-        Long max = body.optionalInteger("max", "row_count");
+        Long min = rows(body, "min");
+        Long max = rows(body, "max");
         if (min != null && max != null && min > max) {
             throw body.error("row_count min " + min + " is above its max " + max + ": no table can pass; swap them");
         }
         return new Check.RowCount(body.requiredText("table", "row_count", "row_count: {table: media, min: 1}"),
-                body.optionalInteger("exact", "row_count"), min, max, severity);
+                rows(body, "exact"), min, max, severity);
+    }
+
+    /** A row count bound: a whole number, 0 or more. */
+    private static Long rows(YamlNode body, String key) {
+        Long rows = body.optionalInteger(key, "row_count");
+        if (rows != null && rows < 0) {
+            throw body.fields.get(key).error("row_count " + key + " " + rows + " is negative: a table has 0 rows or"
+                    + " more; write " + key + ": 0 or more");
+        }
+        return rows;
     }
 
     private static Check query(YamlNode body, Severity severity) {
@@ -129,6 +139,10 @@ final class CheckReader {
         mapping(body, "query", "{sql: \"select count(*) from media\", expect: 3}");
         body.allowOnly("query", "sql", "expect");
         String sql = body.requiredText("sql", "query", example);
+        String several = SingleStatement.severalOnEveryEngine(sql, "query sql");
+        if (several != null) {
+            throw body.fields.get("sql").error(several + "; keep the query, drop the rest");
+        }
         YamlNode expect = body.fields.get("expect");
         if (expect == null) {
             throw body.error("query needs 'expect' (a value, or rows as a list of lists); e.g. " + example);
@@ -172,6 +186,11 @@ final class CheckReader {
         }
         if (value != null && !value.isScalar()) {
             throw value.error("marker value must be a single value");
+        }
+        String several = where == null ? null
+                : SingleStatement.severalOnEveryEngine("select count(*) from t where " + where, "marker where");
+        if (several != null) {
+            throw body.fields.get("where").error(several + "; write only the condition, e.g. where: \"name = 'x'\"");
         }
         Boolean present = body.optionalBoolean("present", "marker");
         return new Check.Marker(table, column, value == null ? null : value.value, where,

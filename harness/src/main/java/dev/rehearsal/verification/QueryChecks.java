@@ -19,7 +19,8 @@ final class QueryChecks {
         List<List<Object>> rows = new ArrayList<>();
         boolean more = false;
         int limit = check.expectedRows().size() + SHOWN_ROWS;
-        try (Statement s = context.connection.createStatement(); ResultSet rs = s.executeQuery(check.sql())) {
+        String sql = SingleStatement.of(check.sql(), context.dialect.syntax(), "the sql");
+        try (Statement s = context.connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 if (rows.size() == limit) {
@@ -44,8 +45,9 @@ final class QueryChecks {
         if (context.table(check.table()).isEmpty()) {
             return Outcome.of(!check.present(), "marker table " + check.table() + " does not exist");
         }
-        String sql = "select count(*) from " + context.dialect.quote(context.tableName(check.table())) + " where "
-                + (check.where() != null ? check.where() : context.dialect.quote(check.column()) + " = ?");
+        String sql = SingleStatement.of("select count(*) from " + context.dialect.quote(context.tableName(check.table()))
+                + " where " + (check.where() != null ? check.where() : context.dialect.quote(check.column()) + " = ?"),
+                context.dialect.syntax(), "the marker's where");
         long rows;
         try (PreparedStatement s = context.connection.prepareStatement(sql)) {
             if (check.where() == null) {

@@ -1,7 +1,10 @@
 package dev.rehearsal.verification;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
@@ -23,6 +26,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SuiteLoader {
     private static final YAMLFactory YAML = new YAMLFactory();
+    /** Jackson's default nesting limit: it also keeps the recursive {@link YamlNode#read} far from a stack overflow. */
+    private static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
     private SuiteLoader() {
     }
@@ -37,18 +42,26 @@ public final class SuiteLoader {
         }
         YamlNode root;
         try (JsonParser parser = YAML.createParser(text)) {
-            if (parser.nextToken() == null) {
-                throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, yaml + ":1:1: the suite file is empty;"
-                        + " write at least a post list of checks");
+            try {
+                if (parser.nextToken() == null) {
+                    throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, yaml + ":1:1: the suite file is empty;"
+                            + " write at least a post list of checks");
+                }
+                root = YamlNode.read(parser, yaml);
+                if (parser.nextToken() != null) {
+                    throw YamlNode.error(YamlNode.where(yaml, parser.currentTokenLocation()),
+                            "more than one YAML document; keep one suite per file");
+                }
+            } catch (StreamConstraintsException e) {
+                // Carries no location; the parser still knows where it stopped.
+                throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, YamlNode.where(yaml, parser.currentLocation())
+                        + ": lists or mappings nested too deeply (over " + MAX_DEPTH + " levels); a suite needs a"
+                        + " few levels: close the brackets or write the checks as a flat post list", e);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, YamlNode.where(yaml, at) + ": "
+                        + "not valid YAML: " + problem(e) + "; fix the syntax (indentation, quotes)", e);
             }
-            root = YamlNode.read(parser, yaml);
-            if (parser.nextToken() != null) {
-                throw YamlNode.error(YamlNode.where(yaml, parser.currentTokenLocation()),
-                        "more than one YAML document; keep one suite per file");
-            }
-        } catch (JsonProcessingException e) {
-            throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, YamlNode.where(yaml, e.getLocation()) + ": "
-                    + "not valid YAML: " + problem(e) + "; fix the syntax (indentation, quotes)", e);
         } catch (IOException e) {
             throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, "cannot read suite file " + yaml + ": " + e, e);
         }

@@ -50,30 +50,43 @@ public record VerificationSuite(String name, Path source, String migration, List
         }
     }
 
-    /** Takes the {@code pre} captures: call it before applying the migration. */
+    /**
+     * Takes the {@code pre} captures: call it before applying the migration. They are read in a
+     * read-only transaction that is rolled back, as the checks are.
+     */
     public Captures capture(Connection c, Dialect d) {
-        Map<String, TableFingerprint> captured = new LinkedHashMap<>();
-        if (!pre.isEmpty()) {
+        if (pre.isEmpty()) {
+            return Captures.none();
+        }
+        return ReadOnlyTransaction.run(c, d, () -> {
+            Map<String, TableFingerprint> captured = new LinkedHashMap<>();
             CheckContext context = new CheckContext(c, d, Captures.none());
             for (Capture capture : pre) {
                 captured.put(capture.name(), Fingerprinter.fingerprintTable(c, d, context.tableName(capture.table())));
             }
-        }
-        return new Captures(captured);
+            return new Captures(captured);
+        });
     }
 
     /**
      * Runs every {@code post} check, in order, after the migration. Never throws for a failing or
-     * broken check: each one's result says what it found.
+     * broken check: each one's result says what it found. The checks run in one read-only
+     * transaction that is always rolled back (PostgreSQL and MariaDB {@code READ ONLY}, SQLite
+     * {@code PRAGMA query_only}), one statement each: a check that tries to write fails, saying so.
      *
+     * @param c a connection in auto-commit mode; inside a transaction of the caller the checks run
+     *     behind a savepoint, which MariaDB cannot make read-only
      * @param pre what {@link #capture} returned before the migration ({@link Captures#none()} when the suite has no pre)
+     * @throws dev.rehearsal.RehearsalException with {@code BAD_USAGE} for a MariaDB connection inside a transaction
      */
     public SuiteResult verify(Connection c, Dialect d, Captures pre) {
-        CheckContext context = new CheckContext(c, d, pre);
-        List<CheckResult> results = new ArrayList<>();
-        for (Check check : post) {
-            results.add(CheckEvaluator.evaluate(check, context));
-        }
-        return new SuiteResult(name, results);
+        return ReadOnlyTransaction.run(c, d, () -> {
+            CheckContext context = new CheckContext(c, d, pre);
+            List<CheckResult> results = new ArrayList<>();
+            for (Check check : post) {
+                results.add(CheckEvaluator.evaluate(check, context));
+            }
+            return new SuiteResult(name, results);
+        });
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +97,54 @@ class VerificationCommandsTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: " + bad + ":5:5: unknown check type 'table_exist'");
+    }
+
+    static Stream<Path> badSuites() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/suites/bad"))) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    /** Each bad suite (first line {@code # expect: ...}) through the CLI: exit 2, file:line, no trace, nothing changed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSuites")
+    void everyBadSuiteFileExitsTwoThroughTheCliAndChangesNothing(Path bad) throws Exception {
+        String expected = Files.readAllLines(bad).get(0).replaceFirst("^# expect: ", "");
+        try (IsolatedDatabase db = TestDatabases.create("sqlite")) {
+            sql(db, "create table media (id integer primary key)", "insert into media (id) values (1), (2)");
+            List<String> before = TestDatabases.firstColumn(db.target(), "select sql || count(*) from sqlite_master");
+
+            CliRun run = run("verify", "--url", db.target().url(), "--suite", bad.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).as(run.toString()).startsWith("error: " + bad.getParent()).contains(expected)
+                    .doesNotContain("Exception", "\tat ");
+            assertThat(run.err().lines().count()).as(run.toString()).isLessThanOrEqualTo(3);
+            assertThat(TestDatabases.firstColumn(db.target(), "select sql || count(*) from sqlite_master"))
+                    .isEqualTo(before);
+            assertThat(TestDatabases.firstColumn(db.target(), "select id from media order by id"))
+                    .containsExactly("1", "2");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aCheckThatDeletesFailsAsReadOnlyAndEveryRowStays(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            sql(db, "create table media (id integer primary key)", "insert into media (id) values (1), (2)");
+            Path suite = dir.resolve("deletes.yaml");
+            Files.writeString(suite, "post:\n  - query: {sql: \"delete from media\", expect: 0}\n"
+                    + "  - row_count: {table: media, exact: 2}\n");
+
+            CliRun run = run("verify", "--url", db.target().url(), "--suite", suite.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).as(run.toString()).contains("FAIL query delete from media expect 0: refused: checks"
+                    + " run read-only and this one tried to write; nothing was changed",
+                    "PASS row_count media = 2");
+            assertThat(TestDatabases.firstColumn(db.target(), "select id from media order by id"))
+                    .containsExactly("1", "2");
+        }
     }
 
     @Test

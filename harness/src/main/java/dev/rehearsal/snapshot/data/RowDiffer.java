@@ -15,10 +15,17 @@ import java.util.Set;
  * and its copy), by primary key, without loading the table into memory:
  * <ol>
  *   <li>one streaming pass per side sums row hashes into 1,024 buckets chosen by primary-key hash;</li>
- *   <li>only the buckets whose sums or counts differ are read again, in batches of at most
- *       {@value #BATCH_ROWS} rows: the "before" rows of the batch go into a map by key hash, the
- *       "after" rows are matched against it (absent: added; other row hash: changed; left over:
- *       missing).</li>
+ *   <li>only the buckets whose sums or counts differ are read again, one slice of about
+ *       {@value #BATCH_ROWS} "before" rows per pass (a bucket bigger than that is cut into parts
+ *       by a second key hash): the slice's "before" rows go into a map by key hash, the "after"
+ *       rows are matched against it (absent: added; other row hash: changed; left over:
+ *       missing);</li>
+ *   <li>when the differing buckets fit one slice, one pass per side counts everything exactly.
+ *       Beyond, the first slice is small (about {@value #FIRST_SLICE_ROWS_PER_SAMPLED} rows per
+ *       sampled row, whole buckets) and passes stop as soon as the sample is full: a table whose
+ *       rows all differ is read once more per side whatever its size, and the counts then say
+ *       "at least" and over how many rows they were taken. Memory holds one slice and the
+ *       sample, never the table.</li>
  * </ol>
  * A table without a primary key is compared as a multiset of whole rows: rows are added or
  * removed, never changed. When the two states have different columns, the detail names them and
@@ -31,6 +38,8 @@ public final class RowDiffer {
     public static final int DEFAULT_SAMPLE = 20;
     static final String KIND = "table";
     static final int BATCH_ROWS = 100_000;
+    /** The first slice of a big difference holds about this many rows per sampled row. */
+    static final int FIRST_SLICE_ROWS_PER_SAMPLED = 50;
 
     private RowDiffer() {
     }
@@ -48,6 +57,19 @@ public final class RowDiffer {
      */
     public static Diff compareRows(Connection before, Connection after, Dialect d, String table, int sampleLimit,
             String beforeLabel, String afterLabel) {
+        return compare(before, after, d, table, sampleLimit, beforeLabel, afterLabel, BATCH_ROWS).diff();
+    }
+
+    /**
+     * The diff and what reading it took: passes over each side after the digests, and the most
+     * "before" rows held at once.
+     */
+    record Comparison(Diff diff, int passesPerSide, int peakHeldRows) {
+    }
+
+    /** As {@link #compareRows}, with slices of about {@code sliceRows} "before" rows. */
+    static Comparison compare(Connection before, Connection after, Dialect d, String table, int sampleLimit,
+            String beforeLabel, String afterLabel, int sliceRows) {
         try {
             List<String> key = DatabaseTables.primaryKey(before, d, table);
             if (!key.equals(DatabaseTables.primaryKey(after, d, table))) {
@@ -60,18 +82,20 @@ public final class RowDiffer {
             TableFingerprint fa = a.fingerprint(table);
             ColumnSetChange columnSet = ColumnSetChange.of(fb, fa, beforeLabel, afterLabel);
             if (fb.sameContent(fa) && columnSet.isEmpty()) {
-                return Diff.empty(beforeLabel, afterLabel);
+                return new Comparison(Diff.empty(beforeLabel, afterLabel), 0, 0);
             }
+            RowMatcher matcher = new RowMatcher(sampleLimit, !key.isEmpty());
             String detail = FingerprintDiffer.rows(fb.rowCount()) + " " + beforeLabel + ", "
                     + FingerprintDiffer.number(fa.rowCount()) + " " + afterLabel
                     + (columnSet.isEmpty() ? "" : "; " + columnSet.describe());
             if (fb.sameContent(fa)) {
                 detail += columnSet.hasSharedColumns() ? "; no row differs in the other columns" : "";
             } else {
-                detail += matchRows(before, after, d, table, key, shared, b, a, sampleLimit);
+                detail += matchRows(before, after, d, table, key, shared, b, a, fb.rowCount(), matcher, sliceRows);
             }
-            return new Diff(beforeLabel, afterLabel, List.of(new Difference.Changed(KIND, table,
-                    FingerprintDiffer.rows(fb.rowCount()), FingerprintDiffer.rows(fa.rowCount()), detail)));
+            return new Comparison(new Diff(beforeLabel, afterLabel, List.of(new Difference.Changed(KIND, table,
+                    FingerprintDiffer.rows(fb.rowCount()), FingerprintDiffer.rows(fa.rowCount()), detail))),
+                    matcher.passes(), matcher.peakHeld());
         } catch (SQLException e) {
             throw Fingerprinter.readFailed(d, "table " + table, e);
         }
@@ -79,19 +103,22 @@ public final class RowDiffer {
 
     /** The differing rows of the differing buckets, as the tail of the detail line. */
     private static String matchRows(Connection before, Connection after, Dialect d, String table, List<String> key,
-            Set<String> shared, TableDigest b, TableDigest a, int sampleLimit) throws SQLException {
-        RowMatcher matcher = new RowMatcher(sampleLimit, !key.isEmpty());
-        for (boolean[] batch : batches(b, a)) {
+            Set<String> shared, TableDigest b, TableDigest a, long beforeRows, RowMatcher matcher, int sliceRows)
+            throws SQLException {
+        List<RowMatcher.Slice> slices = slices(b, a, sliceRows, matcher.sampleLimit());
+        int read = 0;
+        while (read < slices.size() && (read == 0 || !matcher.sampleFull())) {
+            RowMatcher.Slice slice = slices.get(read++);
             try (TableScan scan = TableScan.open(before, d, table, key, shared)) {
-                matcher.readBefore(scan, batch);
+                matcher.readBefore(scan, slice);
             }
             try (TableScan scan = TableScan.open(after, d, table, key, shared)) {
-                matcher.matchAfter(scan, batch);
+                matcher.matchAfter(scan, slice);
             }
             matcher.finishBatch();
         }
         matcher.lookUpChangedRows(before, d, table, key);
-        return matcher.describe();
+        return matcher.describe(beforeRows, read == slices.size());
     }
 
     /** The columns both states have, or null when they have the same ones: rows are compared on these. */
@@ -113,26 +140,53 @@ public final class RowDiffer {
         }
     }
 
-    /** Groups the differing buckets so that each group holds at most about {@link #BATCH_ROWS} "before" rows. */
-    private static List<boolean[]> batches(TableDigest b, TableDigest a) {
+    /**
+     * Groups the differing buckets into slices of at most about {@code sliceRows} rows; a bucket
+     * bigger than that becomes several slices of its own, parts of it by a second key hash.
+     */
+    private static List<RowMatcher.Slice> slices(TableDigest b, TableDigest a, int sliceRows, int sampleLimit) {
         long[] sb = b.bucketSums();
         long[] sa = a.bucketSums();
-        List<boolean[]> batches = new ArrayList<>();
+        long[] sizes = new long[TableDigest.BUCKETS];
+        long total = 0;
+        for (int bucket = 0; bucket < TableDigest.BUCKETS; bucket++) {
+            if (sb[bucket] != sa[bucket] || b.bucketCount(bucket) != a.bucketCount(bucket)) {
+                sizes[bucket] = Math.max(b.bucketCount(bucket), a.bucketCount(bucket));
+                total += sizes[bucket];
+            }
+        }
+        // What fits one slice is counted exactly in one pass. Beyond, a first small slice usually fills
+        // the sample (every row of a differing bucket may differ) while holding few rows.
+        long budget = total <= sliceRows ? sliceRows
+                : Math.min(sliceRows, (long) Math.max(1, sampleLimit) * FIRST_SLICE_ROWS_PER_SAMPLED);
+        List<RowMatcher.Slice> slices = new ArrayList<>();
         boolean[] current = null;
         long rows = 0;
         for (int bucket = 0; bucket < TableDigest.BUCKETS; bucket++) {
-            if (sb[bucket] == sa[bucket] && b.bucketCount(bucket) == a.bucketCount(bucket)) {
+            long size = sizes[bucket];
+            if (size == 0) {
                 continue;
             }
-            long size = Math.max(b.bucketCount(bucket), a.bucketCount(bucket));
-            if (current == null || (rows > 0 && rows + size > BATCH_ROWS)) {
+            if (size > sliceRows) {
+                boolean[] alone = new boolean[TableDigest.BUCKETS];
+                alone[bucket] = true;
+                int parts = (int) Math.min(Integer.MAX_VALUE, (size + sliceRows - 1) / sliceRows);
+                for (int part = 0; part < parts; part++) {
+                    slices.add(new RowMatcher.Slice(alone, parts, part));
+                }
+                continue;
+            }
+            if (current == null || rows + size > budget) {
+                if (current != null) {
+                    budget = sliceRows;
+                }
                 current = new boolean[TableDigest.BUCKETS];
-                batches.add(current);
+                slices.add(new RowMatcher.Slice(current, 1, 0));
                 rows = 0;
             }
             current[bucket] = true;
             rows += size;
         }
-        return batches;
+        return slices;
     }
 }

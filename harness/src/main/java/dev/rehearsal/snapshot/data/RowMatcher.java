@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Matches the "before" and "after" rows of one batch of buckets by key hash; counts and samples the differences. */
+/**
+ * Matches the "before" and "after" rows of one slice of the key hashes at a time, one pass per side
+ * per slice; counts and samples the differences. Only the slice's "before" rows are held.
+ */
 final class RowMatcher {
     private record Key(long h1, long h2) {
     }
@@ -46,9 +49,23 @@ final class RowMatcher {
         }
     }
 
+    /**
+     * The rows one pass per side compares: those whose key hash falls in {@code buckets} and, for a
+     * bucket too big for one pass, in part {@code part} of {@code parts} of it.
+     */
+    record Slice(boolean[] buckets, int parts, int part) {
+        boolean holds(TableScan scan) {
+            return buckets[TableDigest.bucket(scan.keyHash1())]
+                    && (parts == 1 || Long.remainderUnsigned(scan.keyHash2(), parts) == part);
+        }
+    }
+
     private final int sampleLimit;
     private final boolean byKey;
     private Map<Key, Entry> batchRows = new LinkedHashMap<>();
+    private int passes;
+    private int peakHeld;
+    private long beforeRowsCompared;
     private long missing;
     private long added;
     private long changed;
@@ -61,12 +78,14 @@ final class RowMatcher {
         this.byKey = byKey;
     }
 
-    void readBefore(TableScan scan, boolean[] batch) throws SQLException {
+    void readBefore(TableScan scan, Slice slice) throws SQLException {
         batchRows = new LinkedHashMap<>();
+        passes++;
         while (scan.next()) {
-            if (!batch[TableDigest.bucket(scan.keyHash1())]) {
+            if (!slice.holds(scan)) {
                 continue;
             }
+            beforeRowsCompared++;
             Key key = new Key(scan.keyHash1(), scan.keyHash2());
             Entry entry = batchRows.get(key);
             if (entry != null) {
@@ -76,11 +95,12 @@ final class RowMatcher {
                         byKey ? scan.keyValues() : null));
             }
         }
+        peakHeld = Math.max(peakHeld, batchRows.size());
     }
 
-    void matchAfter(TableScan scan, boolean[] batch) throws SQLException {
+    void matchAfter(TableScan scan, Slice slice) throws SQLException {
         while (scan.next()) {
-            if (!batch[TableDigest.bucket(scan.keyHash1())]) {
+            if (!slice.holds(scan)) {
                 continue;
             }
             Key key = new Key(scan.keyHash1(), scan.keyHash2());
@@ -115,6 +135,25 @@ final class RowMatcher {
         batchRows = new LinkedHashMap<>();
     }
 
+    /** Whether the rows found so far fill what {@link #describe} shows: reading on would change only counts. */
+    boolean sampleFull() {
+        return missingSample.size() + addedSample.size() + changedSample.size() >= sampleLimit;
+    }
+
+    int sampleLimit() {
+        return sampleLimit;
+    }
+
+    /** Passes over each side so far: one per slice. */
+    int passes() {
+        return passes;
+    }
+
+    /** The most "before" rows held at once: the memory the matching needs beside the sample. */
+    int peakHeld() {
+        return peakHeld;
+    }
+
     /** Reads the "before" values of the sampled changed rows, one primary-key lookup each. */
     void lookUpChangedRows(Connection before, Dialect d, String table, List<String> key) throws SQLException {
         if (changedSample.isEmpty()) {
@@ -147,7 +186,7 @@ final class RowMatcher {
      * The counts and samples as the tail of a detail line, e.g. {@code ; missing id=17, id=42}.
      * The sample budget is shared in turn between missing, added and changed rows.
      */
-    String describe() {
+    String describe(long beforeRows, boolean complete) {
         int[] shown = new int[3];
         int[] available = {missingSample.size(), addedSample.size(), changedSample.size()};
         int budget = sampleLimit;
@@ -163,23 +202,29 @@ final class RowMatcher {
             }
         }
         StringBuilder out = new StringBuilder();
-        appendRows(out, "missing", missing, missingSample.subList(0, shown[0]));
-        appendRows(out, "added", added, addedSample.subList(0, shown[1]));
+        String atLeast = complete ? "" : "at least ";
+        appendRows(out, "missing", missing, missingSample.subList(0, shown[0]), atLeast);
+        appendRows(out, "added", added, addedSample.subList(0, shown[1]), atLeast);
         List<String> changes = new ArrayList<>();
         for (ChangedRow row : changedSample.subList(0, shown[2])) {
             changes.add(row.label + changedValues(row));
         }
-        appendRows(out, "changed", changed, changes);
+        appendRows(out, "changed", changed, changes, atLeast);
+        if (!complete) {
+            out.append("; stopped once the sample was full: counted over ")
+                    .append(FingerprintDiffer.number(beforeRowsCompared)).append(" of ")
+                    .append(FingerprintDiffer.rows(beforeRows)).append(" before");
+        }
         return out.toString();
     }
 
-    private static void appendRows(StringBuilder out, String what, long count, List<String> sample) {
+    private static void appendRows(StringBuilder out, String what, long count, List<String> sample, String atLeast) {
         if (count == 0) {
             return;
         }
         out.append("; ").append(what).append(' ');
-        if (sample.size() < count) {
-            out.append(FingerprintDiffer.rows(count)).append(sample.isEmpty() ? "" : ": ");
+        if (sample.size() < count || !atLeast.isEmpty()) {
+            out.append(atLeast).append(FingerprintDiffer.rows(count)).append(sample.isEmpty() ? "" : ": ");
         }
         out.append(String.join(what.equals("changed") ? "; " : ", ", sample));
         if (!sample.isEmpty() && sample.size() < count) {

@@ -76,6 +76,62 @@ class RowDifferTests {
 
     @ParameterizedTest
     @MethodSource(ENGINES)
+    void whenEveryRowDiffersEachSideIsReadOnceMoreAndOnlyOneSliceIsHeld(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                Sql.run(c, "create table images (id integer primary key, title varchar(20), size integer)");
+                fill(c, 20_000);
+            }
+            Sql.run(after, "update images set size = size + 1");
+            Dialect d = one.target().dialect();
+
+            RowDiffer.Comparison sliced = RowDiffer.compare(before, after, d, "images", 20, "before", "after", 1_000);
+            RowDiffer.Comparison whole = RowDiffer.compare(before, after, d, "images", 20, "before", "after",
+                    RowDiffer.BATCH_ROWS);
+
+            assertThat(sliced.passesPerSide()).isEqualTo(1);
+            assertThat(sliced.peakHeldRows()).isBetween(1, 1_000);
+            String detail = ((Difference.Changed) sliced.diff().differences().get(0)).detail();
+            assertThat(detail).matches("20,000 rows before, 20,000 after; changed at least ([\\d,]+) rows: id=\\d+: size"
+                    + " .*, \\.\\.\\.; stopped once the sample was full: counted over \\1 of 20,000 rows before");
+            assertThat(detail.split("id=", -1)).hasSize(20 + 1);
+            assertThat(whole.passesPerSide()).isEqualTo(1);
+            assertThat(((Difference.Changed) whole.diff().differences().get(0)).detail())
+                    .startsWith("20,000 rows before, 20,000 after; changed 20,000 rows: id=").endsWith(", ...");
+            // Slices of 5,000 but a sample of 4: the first slice holds whole buckets up to 4 x 50 rows.
+            RowDiffer.Comparison small = RowDiffer.compare(before, after, d, "images", 4, "before", "after", 5_000);
+            assertThat(small.passesPerSide()).isEqualTo(1);
+            assertThat(small.peakHeldRows()).isBetween(1, 4 * RowDiffer.FIRST_SLICE_ROWS_PER_SAMPLED);
+        }
+    }
+
+    /** A key-hash bucket bigger than a slice is read in parts: memory follows the slice, not the bucket. */
+    @ParameterizedTest
+    @MethodSource(ENGINES)
+    void aBucketBiggerThanASliceIsReadInParts(String engine) throws Exception {
+        try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
+                Connection before = one.target().connect(); Connection after = two.target().connect()) {
+            for (Connection c : new Connection[] {before, after}) {
+                Sql.run(c, "create table images (id integer primary key, title varchar(20), size integer)");
+                fill(c, 20_000);
+            }
+            Sql.run(after, "update images set size = size + 1 where id % 100 = 0");
+            Dialect d = one.target().dialect();
+
+            // About 20 rows per bucket, cut in 4 parts of about 5; 200 changed rows spread over the buckets.
+            RowDiffer.Comparison sliced = RowDiffer.compare(before, after, d, "images", 3, "before", "after", 5);
+
+            assertThat(sliced.peakHeldRows()).isBetween(1, 15);
+            assertThat(sliced.passesPerSide()).isBetween(1, 10);
+            assertThat(((Difference.Changed) sliced.diff().differences().get(0)).detail())
+                    .startsWith("20,000 rows before, 20,000 after; changed at least ")
+                    .contains("; stopped once the sample was full: counted over ");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(ENGINES)
     void tablesWithoutPrimaryKeyAreComparedAsMultisetsOfRows(String engine) throws Exception {
         try (IsolatedDatabase one = TestDatabases.create(engine); IsolatedDatabase two = TestDatabases.create(engine);
                 Connection before = one.target().connect(); Connection after = two.target().connect()) {

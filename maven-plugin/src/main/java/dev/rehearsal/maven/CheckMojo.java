@@ -62,7 +62,7 @@ public final class CheckMojo extends SkippableMojo {
                 + " skipped), " + counts.failed() + " failed: " + results);
     }
 
-    private static final String HOW_TO_FIX = "Surefire runs the Rehearsal engine from version 3.0.0 on (tested: 3.5.4;"
+    private static final String HOW_TO_FIX = "Surefire runs the Rehearsal engine once pinned to 3.5.4 (the version tested;"
             + " Maven 3.8.7 without a pin uses 2.12.4, which runs no JUnit Platform engine): pin maven-surefire-plugin and"
             + " add <include>**/*Rehearsal.java</include> (or dev/rehearsal/engine/ConfiguredRehearsal.java with"
             + " dependenciesToScan) to its <includes>; or use this plugin's rehearse goal, which needs neither."

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /** PostgreSQL: transactional DDL, session advisory locks. */
@@ -20,6 +21,17 @@ final class PostgresDialect implements Dialect {
     @Override
     public String fileVariant() {
         return "postgres";
+    }
+
+    @Override
+    public Set<String> fileVariantAliases() {
+        return Set.of("postgresql", "pg");
+    }
+
+    /** NAMEDATALEN - 1: longer names are truncated without an error. */
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.rehearsal.engine.descriptor.Step;
 import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.migration.MigrationVersion;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * @param fixtures fixtures directory relative to the declarations file, or null
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
- * @param declaredAt where ({@code file:line:column}) each version named in the file is first named
+ * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
@@ -38,7 +39,7 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
         volatileColumns = Set.copyOf(volatileColumns);
         expected = List.copyOf(expected);
         drills = drills == null ? Drills.off() : drills;
-        declaredAt = Map.copyOf(declaredAt);
+        declaredAt = Collections.unmodifiableMap(new LinkedHashMap<>(declaredAt));
     }
 
     public static Declarations none() {
@@ -52,21 +53,13 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
      * @throws RehearsalException BAD_SUITE_FILE at the first unknown version, listing the set's versions
      */
     public void requireVersionsOf(MigrationSet set) {
-        declaredAt.entrySet().stream().filter(e -> set.find(e.getKey()).isEmpty())
-                .sorted(Map.Entry.comparingByValue(Comparator.comparing(Declarations::line)))
-                .findFirst().ifPresent(e -> {
-                    throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, e.getValue() + ": version " + e.getKey()
-                            + " is not a migration in " + set.directory() + "; use one of its versions ("
-                            + (set.isEmpty() ? "there are none" : set.versions().stream().map(String::valueOf)
-                                    .collect(Collectors.joining(", ")))
-                            + ") or delete the entry");
-                });
-    }
-
-    /** The line of a {@code file:line:column} location, for reporting the first one in the file. */
-    private static int line(String where) {
-        String[] parts = where.split(":");
-        return parts.length >= 3 ? Integer.parseInt(parts[parts.length - 2]) : 0;
+        declaredAt.entrySet().stream().filter(e -> set.find(e.getKey()).isEmpty()).findFirst().ifPresent(e -> {
+            throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, e.getValue() + ": version " + e.getKey()
+                    + " is not a migration in " + set.directory() + "; use one of its versions ("
+                    + (set.isEmpty() ? "there are none" : set.versions().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")))
+                    + ") or delete the entry");
+        });
     }
 
     public boolean isIrreversible(MigrationVersion version) {

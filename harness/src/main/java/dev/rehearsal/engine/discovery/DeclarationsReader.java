@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,7 @@ public final class DeclarationsReader {
         Stream.of(parsed.irreversible, parsed.lossy, parsed.expect == null ? null
                         : parsed.expect.stream().map(e -> e.migration).filter(Objects::nonNull).toList())
                 .filter(Objects::nonNull).flatMap(List::stream)
+                .sorted(Comparator.comparingInt(DeclaredVersion::line).thenComparingInt(DeclaredVersion::column))
                 .forEach(v -> declaredAt.putIfAbsent(v.version(), v.where()));
         return new Declarations(versions(parsed.irreversible), versions(parsed.lossy),
                 parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
@@ -174,11 +176,16 @@ public final class DeclarationsReader {
     }
 
     /**
-     * A migration version named in the file and where ({@code file:line:column}), so that one the set
-     * lacks can be pointed at; a malformed one throws while parsing so the error carries its line.
+     * A migration version named in the file and where, so that one the set lacks can be pointed at; a
+     * malformed one throws while parsing so the error carries its line.
      */
     @JsonDeserialize(using = DeclaredVersion.Reader.class)
-    record DeclaredVersion(MigrationVersion version, String where) {
+    record DeclaredVersion(MigrationVersion version, Path file, int line, int column) {
+
+        /** {@code file:line:column}. */
+        String where() {
+            return file + ":" + line + ":" + column;
+        }
 
         static final class Reader extends JsonDeserializer<DeclaredVersion> {
             @Override
@@ -193,8 +200,8 @@ public final class DeclarationsReader {
                     throw JsonMappingException.from(p, "'" + text + "' is not a migration version; write the"
                             + " version as in the file name (e.g. 20240101120000), quoted when it has leading zeros");
                 }
-                return new DeclaredVersion(MigrationVersion.parse(text),
-                        context.getAttribute(Path.class) + ":" + at.getLineNr() + ":" + at.getColumnNr());
+                return new DeclaredVersion(MigrationVersion.parse(text), (Path) context.getAttribute(Path.class),
+                        at.getLineNr(), at.getColumnNr());
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.rehearsal.migration.sql.SqlSyntax;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What differs between the database engines Rehearsal drives. One implementation per engine;
@@ -16,6 +17,22 @@ public interface Dialect {
 
     /** The infix of dialect-specific migration files ({@code name.<infix>.up.sql}), e.g. {@code mysql}. */
     String fileVariant();
+
+    /**
+     * Other infixes that mean this dialect in migration file names ({@code pg} and {@code postgresql}
+     * for {@code postgres}); empty when there are none.
+     */
+    default Set<String> fileVariantAliases() {
+        return Set.of();
+    }
+
+    /**
+     * The longest identifier (table name) the engine keeps, in characters of a plain ASCII name;
+     * {@link Integer#MAX_VALUE} when it sets no limit. PostgreSQL truncates longer names silently.
+     */
+    default int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
 
     /** The lexical rules the statement splitter uses for this engine. */
     SqlSyntax syntax();

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 
 /** MariaDB and MySQL: DDL commits implicitly, named locks through {@code GET_LOCK}. */
 final class MariaDbDialect implements Dialect {
@@ -21,6 +22,17 @@ final class MariaDbDialect implements Dialect {
     @Override
     public String fileVariant() {
         return "mysql";
+    }
+
+    @Override
+    public Set<String> fileVariantAliases() {
+        return Set.of("mariadb");
+    }
+
+    /** Longer names fail with "Incorrect table name". */
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
     }
 
     @Override

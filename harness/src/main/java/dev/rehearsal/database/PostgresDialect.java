@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /** PostgreSQL: transactional DDL, session advisory locks. */
@@ -21,6 +22,17 @@ final class PostgresDialect implements Dialect {
     @Override
     public String fileVariant() {
         return "postgres";
+    }
+
+    @Override
+    public Set<String> fileVariantAliases() {
+        return Set.of("postgresql", "pg");
+    }
+
+    /** NAMEDATALEN - 1: longer names are truncated without an error. */
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
     }
 
     @Override

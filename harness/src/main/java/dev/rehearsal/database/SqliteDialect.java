@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /** SQLite through sqlite-jdbc: transactional DDL, a lock row instead of server-side locks. */
 final class SqliteDialect implements Dialect {
@@ -23,6 +24,11 @@ final class SqliteDialect implements Dialect {
     @Override
     public String fileVariant() {
         return "sqlite";
+    }
+
+    @Override
+    public Set<String> fileVariantAliases() {
+        return Set.of("sqlite3");
     }
 
     @Override

@@ -77,9 +77,7 @@ public record Target(String url, String user, String password, Dialect dialect) 
 
     /** Opens a connection in auto-commit mode; failures name the masked URL. */
     public Connection connect() {
-        if (dialect == Dialects.SQLITE) {
-            requireSqliteDirectory();
-        }
+        requireSqlitePath();
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -102,9 +100,10 @@ public record Target(String url, String user, String password, Dialect dialect) 
      * one on connect, so a mistyped path would look like an empty database. Servers are checked by
      * connecting.
      *
-     * @throws RehearsalException BAD_USAGE naming the file when it does not exist
+     * @throws RehearsalException BAD_USAGE naming the file when it does not exist or is a directory
      */
     public Target requireExisting() {
+        requireSqlitePath();
         Optional<Path> file = sqliteFile();
         if (file.isPresent() && !Files.exists(file.get())) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no SQLite database at " + file.get().toAbsolutePath()
@@ -113,9 +112,18 @@ public record Target(String url, String user, String password, Dialect dialect) 
         return this;
     }
 
-    /** SQLite would say only "unable to open database file" for a file in a missing directory. */
-    private void requireSqliteDirectory() {
-        Optional<Path> parent = sqliteFile().map(file -> file.toAbsolutePath().getParent());
+    /**
+     * SQLite would say only "unable to open database file" for a directory, or for a file in a missing
+     * directory.
+     */
+    private void requireSqlitePath() {
+        Optional<Path> file = sqliteFile();
+        if (file.isPresent() && Files.isDirectory(file.get())) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "cannot open SQLite database " + file.get().toAbsolutePath()
+                    + ": it is a directory, not a database file; give the path of the database file"
+                    + " (e.g. " + file.get().toAbsolutePath().resolve("app.db") + ")");
+        }
+        Optional<Path> parent = file.map(f -> f.toAbsolutePath().getParent());
         if (parent.isPresent() && !Files.isDirectory(parent.get())) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "cannot open SQLite database " + sqliteFile().get()
                     + ": directory " + parent.get() + " does not exist; create it first or choose another path");

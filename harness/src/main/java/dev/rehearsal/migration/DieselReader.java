@@ -3,14 +3,12 @@ package dev.rehearsal.migration;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * diesel: a folder {@code <version>_<name>/} holding {@code up.sql} and an optional {@code down.sql}
@@ -60,16 +58,15 @@ final class DieselReader implements MigrationReader {
             Path folder = version.chosen().get("folder");
             VariantSelection.VersionFiles files = filesOf(folder, version, dialect);
             Path up = UpDownFiles.chosenUp(files, "up", folder.resolve("up.sql").toString());
-            if (up != null) {
-                migrations.add(UpDownFiles.migration(version, format(), up, files.chosen().get("down"),
-                        !SourceText.declares(folder.resolve("metadata.toml"), NO_TRANSACTION), dialect));
-            }
+            migrations.add(UpDownFiles.migration(version, format(), up, files.chosen().get("down"),
+                    !SourceText.declares(folder.resolve("metadata.toml"), NO_TRANSACTION), dialect));
         }
         return migrations;
     }
 
     /** The version as diesel reads it: {@code 2024-01-01-120000} compares as {@code 20240101120000}. */
     private static MigrationVersion version(Path folder, String text) {
+        MigrationFileName.requireStorable(folder, text);
         MigrationVersion parsed = MigrationFileName.version(folder, text.replace("-", ""));
         return new MigrationVersion(text, parsed.parts());
     }
@@ -83,18 +80,14 @@ final class DieselReader implements MigrationReader {
                 throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, file
                         + ": not part of a diesel migration; name it up.sql or down.sql, or move it out of the folder");
             }
-            files.add(new MigrationFileName(file, version.version(), version.name(), m.group("variant"), m.group("role")));
+            files.add(new MigrationFileName(file, version.version(), version.name(),
+                    MigrationFileName.variant(file, m.group("variant")), m.group("role")));
         }
         return VariantSelection.select(files, dialect).get(0);
     }
 
     private static List<Path> sqlFiles(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
-                    folder + ": cannot be listed (" + e.getMessage() + "); check its permissions", e);
-        }
+        return DirectoryEntries.list(folder).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f)).toList();
     }
 }

@@ -47,10 +47,8 @@ final class FlywayReader implements MigrationReader {
         List<Migration> migrations = new ArrayList<>();
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
             Path up = UpDownFiles.chosenUp(version, "V", "V" + version.version() + "__" + version.name() + ".sql");
-            if (up != null) {
-                migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("U"),
-                        transactional(up, version), dialect));
-            }
+            migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("U"),
+                    transactional(up, version), dialect));
         }
         return migrations;
     }

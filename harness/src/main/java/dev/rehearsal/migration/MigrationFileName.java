@@ -2,6 +2,7 @@ package dev.rehearsal.migration;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,10 +20,11 @@ import java.util.stream.Collectors;
  */
 record MigrationFileName(Path path, MigrationVersion version, String name, String variant, String role) {
 
-    /** {@code (?:\.(?<variant>sqlite|postgres|mysql))?}: the optional dialect infix of every format. */
-    static final String VARIANT = "(?:\\.(?<variant>"
-            + Dialects.all().stream().map(d -> Pattern.quote(d.fileVariant())).collect(Collectors.joining("|"))
-            + "))?";
+    /**
+     * The optional dialect infix of every format: any word after a last dot ({@code x.oracle} too), so
+     * that an unknown one is refused by {@link #variant} rather than read as part of the name.
+     */
+    static final String VARIANT = "(?:\\.(?<variant>[A-Za-z][A-Za-z0-9]*))?";
 
     /**
      * Matches {@code fileName} against {@code pattern} (named groups {@code version}, {@code name}, and
@@ -36,20 +38,65 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         if (!m.matches()) {
             return null;
         }
-        String variant = group(m, "variant");
         String role = group(m, "role");
-        return new MigrationFileName(path, version(path, m.group("version")), m.group("name"), variant,
-                role == null ? defaultRole : role);
+        return new MigrationFileName(path, version(path, m.group("version")), m.group("name"),
+                variant(path, group(m, "variant")), role == null ? defaultRole : role);
     }
 
-    /** Parses a version taken from {@code path}'s name, naming the file when it does not parse. */
+    /**
+     * The dialect's own infix for {@code infix} as written in {@code path}'s name ({@code pg} gives
+     * {@code postgres}); null stays null.
+     *
+     * @throws RehearsalException BAD_MIGRATION_FILE naming the file and the known infixes when no dialect has it
+     */
+    static String variant(Path path, String infix) {
+        if (infix == null) {
+            return null;
+        }
+        for (Dialect dialect : Dialects.all()) {
+            if (dialect.fileVariant().equalsIgnoreCase(infix)
+                    || dialect.fileVariantAliases().stream().anyMatch(infix::equalsIgnoreCase)) {
+                return dialect.fileVariant();
+            }
+        }
+        throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, path + ": '." + infix
+                + "' is not a dialect infix Rehearsal knows; use " + Dialects.all().stream()
+                        .map(MigrationFileName::infixes).collect(Collectors.joining(", "))
+                + ", or no infix for every engine; if '" + infix + "' is part of the name, write '_' instead of the '.'"
+                + " before it");
+    }
+
+    /** {@code .postgres (or .postgresql, .pg)}. */
+    private static String infixes(Dialect dialect) {
+        return "." + dialect.fileVariant() + (dialect.fileVariantAliases().isEmpty() ? ""
+                : dialect.fileVariantAliases().stream().sorted().map(a -> "." + a)
+                        .collect(Collectors.joining(", ", " (or ", ")")));
+    }
+
+    /**
+     * Parses a version taken from {@code path}'s name, naming the file when it does not parse or is
+     * too long for the history table.
+     */
     static MigrationVersion version(Path path, String text) {
         if (!MigrationVersion.isVersion(text)) {
             throw new RehearsalException(ErrorCode.INVALID_VERSION, path + ": '" + text
                     + "' is not a version; write the version as digits, optionally separated by dots"
                     + " (20240101123456, 001, 1.2.3)");
         }
+        requireStorable(path, text);
         return MigrationVersion.parse(text);
+    }
+
+    /**
+     * Refuses a version the history table cannot record: found only when its row is written, after
+     * the migration ran, it would fail or (SQLite ignores lengths) hold a version others cannot read.
+     */
+    static void requireStorable(Path path, String text) {
+        if (text.length() > MigrationVersion.MAX_LENGTH) {
+            throw new RehearsalException(ErrorCode.INVALID_VERSION, path + ": the version is " + text.length()
+                    + " characters long; the history table's version column holds at most "
+                    + MigrationVersion.MAX_LENGTH + ": shorten it (a timestamp such as 20240101123456 is 14)");
+        }
     }
 
     /** The description people read: {@code add_user-emails} becomes {@code add user emails}. */

@@ -3,7 +3,6 @@ package dev.rehearsal.migration;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a migrations directory completely (every file parsed and split, every version checked)
@@ -23,7 +21,7 @@ import java.util.stream.Stream;
  * one format. Entries starting with a dot and files not ending in {@code .sql} (README.md, *.yaml,
  * Flyway's {@code .sql.conf}) are ignored; folders are ignored unless they are diesel migrations. A
  * {@code .sql} file that fits no format is an error, so a typo in a name never makes a migration
- * silently vanish.
+ * silently vanish; so is a dangling or looping symbolic link named like a migration.
  *
  * <p>Each {@link Migration#checksum()} is SHA-256 over the migration's files for the dialect, UTF-8,
  * line endings normalized to {@code \n}, files joined with one NUL character in the order up, down;
@@ -109,15 +107,8 @@ public final class MigrationLoader {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, directory
                     + ": no such directory; create it (rehearsal create <name> does) or point to the migrations directory");
         }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(e -> !e.getFileName().toString().startsWith("."))
-                    .filter(e -> Files.isDirectory(e)
-                            || e.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
-                    directory + ": cannot be listed (" + e.getMessage() + "); check its permissions", e);
-        }
+        return DirectoryEntries.list(directory).stream()
+                .filter(e -> Files.isDirectory(e) || e.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                .toList();
     }
 }

@@ -37,9 +37,9 @@ public interface MigrationReader {
      * files, splits the scripts, and checks versions.
      *
      * @param entries entries this reader {@link #accepts}, in any order
-     * @return the migrations in version order; a migration that only other dialects have is left out
-     * @throws dev.rehearsal.RehearsalException BAD_MIGRATION_FILE, INVALID_VERSION or DUPLICATE_VERSION,
-     *     naming the file (and line)
+     * @return the migrations in version order
+     * @throws dev.rehearsal.RehearsalException BAD_MIGRATION_FILE (also for an unknown dialect infix, and for
+     *     a migration only other dialects have), INVALID_VERSION or DUPLICATE_VERSION, naming the file (and line)
      */
     List<Migration> read(List<Path> entries, Dialect dialect);
 

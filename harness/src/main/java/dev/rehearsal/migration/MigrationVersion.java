@@ -12,6 +12,8 @@ import java.util.List;
  * {@code 001 == 1}.
  */
 public record MigrationVersion(String text, List<BigInteger> parts) implements Comparable<MigrationVersion> {
+    /** The longest version text a migration file may carry: the width of the history table's version column. */
+    public static final int MAX_LENGTH = 100;
 
     public MigrationVersion {
         parts = List.copyOf(parts);

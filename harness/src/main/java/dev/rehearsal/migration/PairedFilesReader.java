@@ -31,10 +31,8 @@ final class PairedFilesReader implements MigrationReader {
         List<Migration> migrations = new ArrayList<>();
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
             Path up = UpDownFiles.chosenUp(version, "up", version.version() + "_" + version.name() + ".up.sql");
-            if (up != null) {
-                migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("down"), true,
-                        dialect));
-            }
+            migrations.add(UpDownFiles.migration(version, format(), up, version.chosen().get("down"), true,
+                    dialect));
         }
         return migrations;
     }

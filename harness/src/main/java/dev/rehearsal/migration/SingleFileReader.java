@@ -54,10 +54,7 @@ abstract class SingleFileReader implements MigrationReader {
         }
         List<Migration> migrations = new ArrayList<>();
         for (VariantSelection.VersionFiles version : VariantSelection.select(names, dialect)) {
-            Path file = version.chosen().get(SCRIPT);
-            if (file == null) {
-                continue; // only other dialects have this migration
-            }
+            Path file = version.requiredForTarget(SCRIPT);
             String text = SourceText.read(file);
             MarkedFile parsed = MarkedFile.parse(file, syntax.substitute(file, text), syntax, dialect);
             migrations.add(new Migration(version.version(), version.description(), format(), parsed.up(),

@@ -38,12 +38,12 @@ final class UpDownFiles {
      * The up file chosen for the dialect.
      *
      * @param expectedUp the up file's name, for the message
-     * @return null when only other dialects have an up file: the migration is not the target's
-     * @throws RehearsalException BAD_MIGRATION_FILE when no dialect has one: a down without its up
+     * @throws RehearsalException BAD_MIGRATION_FILE when no dialect has one (a down without its up), or
+     *     only other dialects have one
      */
     static Path chosenUp(VariantSelection.VersionFiles files, String upRole, String expectedUp) {
-        Path up = files.chosen().get(upRole);
-        if (up == null && !files.anyVariantHas(upRole)) {
+        Path up = files.requiredForTarget(upRole);
+        if (up == null) {
             throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, files.all().get(0).path()
                     + ": has no up file; add " + expectedUp + " or delete it");
         }

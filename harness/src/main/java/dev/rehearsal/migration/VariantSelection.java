@@ -3,6 +3,7 @@ package dev.rehearsal.migration;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
+import dev.rehearsal.database.Dialects;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Groups named files by version, rejects duplicates, and picks for each part of a migration the file
  * for the target's dialect ({@code x.postgres.sql}), falling back to the generic one ({@code x.sql}).
- * Other dialects' variants are ignored: they are neither chosen nor duplicates.
+ * Other dialects' variants are neither chosen nor duplicates; a migration only other dialects have
+ * is refused, since it would silently not run on the target.
  */
 final class VariantSelection {
     private VariantSelection() {
@@ -27,12 +30,30 @@ final class VariantSelection {
      *
      * @param chosen the file per role for the target's dialect; a role is absent when no file serves it
      * @param all every file of the version, whatever its dialect
+     * @param dialect the target's dialect
      */
-    record VersionFiles(MigrationVersion version, String name, Map<String, Path> chosen, List<MigrationFileName> all) {
+    record VersionFiles(MigrationVersion version, String name, Map<String, Path> chosen, List<MigrationFileName> all,
+            Dialect dialect) {
 
-        /** True when some dialect has a file for {@code role}, even if the target's dialect has none. */
-        boolean anyVariantHas(String role) {
-            return all.stream().anyMatch(f -> f.role().equals(role));
+        /**
+         * The target's file for the part of the migration that must exist everywhere (the up script).
+         *
+         * @return null when no dialect has a file for {@code role}
+         * @throws RehearsalException BAD_MIGRATION_FILE naming the file and its dialect when only other
+         *     dialects have one: the migration would silently be left out on this target
+         */
+        Path requiredForTarget(String role) {
+            Path file = chosen.get(role);
+            List<MigrationFileName> others = all.stream().filter(f -> f.role().equals(role)).toList();
+            if (file != null || others.isEmpty()) {
+                return file;
+            }
+            String engines = others.stream().map(f -> Dialects.forName(f.variant()).name()).distinct()
+                    .collect(Collectors.joining(" and "));
+            throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, others.get(0).path() + ": migration " + version
+                    + " has files only for " + engines + ", and the target is " + dialect.name()
+                    + ": add one without the dialect infix (for every engine) or one with the ." + dialect.fileVariant()
+                    + " infix");
         }
 
         String description() {
@@ -73,7 +94,7 @@ final class VariantSelection {
                 chosen.put(file.role(), file.path());
             }
         }
-        return new VersionFiles(version, first.name(), chosen, List.copyOf(group));
+        return new VersionFiles(version, first.name(), chosen, List.copyOf(group), dialect);
     }
 
     private static RehearsalException duplicate(MigrationVersion version, MigrationFileName a, MigrationFileName b) {

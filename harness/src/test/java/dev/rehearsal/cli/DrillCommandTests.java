@@ -113,6 +113,17 @@ class DrillCommandTests {
         assertThat(run.err()).contains("--objective: 'soon' is not a duration");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0s", "PT0S", "PT-5S", "99999999999999999999h"})
+    void objectiveThatIsNoTimeLimitIsBadUsage(String objective) {
+        CliRun run = CliRun.of("drill", "rollback", "--url", "x.db", "--migrations", MEDIA, "--migration", "1",
+                "--objective", objective);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: --objective: '" + objective + "' is not a ")
+                .contains("write e.g. 15m, 90s, 1h or 500ms").hasLineCount(1);
+    }
+
     @Test
     void faultsNeedAVersionOrAll() {
         CliRun run = CliRun.of("drill", "faults", "--url", "x.db", "--migrations", MEDIA);

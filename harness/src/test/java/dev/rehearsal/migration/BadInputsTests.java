@@ -1,38 +1,38 @@
 package dev.rehearsal.migration;
 
-import static dev.rehearsal.migration.MigrationResources.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
-import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
+import dev.rehearsal.testing.BadInputCase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every folder under {@code bad-inputs/} is a broken migrations directory; its {@code expected.txt}
- * says the error it must produce ({@code code:}), optionally the dialect ({@code dialect:}, sqlite by
- * default), and fragments the message must contain ({@code contains:}, file name and line).
+ * Every folder under {@code bad-inputs/} is a broken input (see {@link BadInputCase} for its
+ * {@code expected.txt}); the loader must refuse the broken migrations directories with the expected
+ * error and message, and read the directories of the cases others refuse (a bad CLI argument, a bad
+ * {@code rehearsal.yaml}) without complaint.
  */
 class BadInputsTests {
+    @TempDir
+    Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("loaderCases")
     void brokenDirectoryFailsWithItsExpectedError(String name) throws IOException {
-        Path folder = resource("bad-inputs/" + name);
-        Expected expected = Expected.read(folder.resolve("expected.txt"));
+        BadInputCase expected = BadInputCase.named(name);
+        Path folder = expected.copyTo(dir);
 
         RehearsalException error = catchThrowableOfType(
-                () -> MigrationLoader.load(folder, expected.dialect()), RehearsalException.class);
+                () -> MigrationLoader.load(folder, Dialects.forName(expected.dialect())), RehearsalException.class);
 
         assertThat(error).as("loading %s must fail", name).isNotNull();
         assertThat(error.code()).as(error.getMessage()).isEqualTo(expected.code());
@@ -41,45 +41,32 @@ class BadInputsTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesRefusedElsewhere")
+    void directoryOfACaseRefusedByTheCliOrEngineLoads(String name) throws IOException {
+        BadInputCase expected = BadInputCase.named(name);
+
+        MigrationSet set = MigrationLoader.load(expected.copyTo(dir), Dialects.forName(expected.dialect()));
+
+        assertThat(set.migrations()).as("the directory itself is fine; the %s refuses the case", expected.refusedBy())
+                .isNotEmpty();
+    }
+
     @Test
     void everyRequiredCaseIsPresent() {
-        assertThat(cases()).contains("missing-up-marker", "down-before-up", "unterminated-statement-begin",
+        assertThat(loaderCases()).contains("missing-up-marker", "down-before-up", "unterminated-statement-begin",
                 "unterminated-quote", "unterminated-dollar-quote", "duplicate-versions", "unparsable-version",
                 "empty-up", "mixed-formats", "unknown-sql-file", "statement-end-without-begin", "delimiter-on-postgres",
                 "delimiter-on-sqlite", "nul-byte", "nul-byte-in-directive", "envsub-required-variable-unset",
-                "envsub-dollar-digit-on-postgres");
+                "envsub-dollar-digit-on-postgres", "unknown-dialect-infix", "variant-for-another-engine",
+                "dangling-symlink", "looping-symlink", "version-longer-than-history-column");
     }
 
-    static List<String> cases() {
-        try (Stream<Path> folders = Files.list(resource("bad-inputs"))) {
-            return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static List<String> loaderCases() {
+        return BadInputCase.refusedBy("loader").toList();
     }
 
-    private record Expected(ErrorCode code, Dialect dialect, List<String> fragments) {
-
-        static Expected read(Path file) throws IOException {
-            ErrorCode code = null;
-            Dialect dialect = Dialects.SQLITE;
-            List<String> fragments = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
-                int colon = line.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String value = line.substring(colon + 1).trim();
-                switch (line.substring(0, colon).trim()) {
-                    case "code" -> code = ErrorCode.valueOf(value);
-                    case "dialect" -> dialect = Dialects.forName(value);
-                    case "contains" -> fragments.add(value);
-                    default -> throw new IllegalArgumentException(file + ": unknown key in '" + line + "'");
-                }
-            }
-            assertThat(code).as(file + " names a code").isNotNull();
-            assertThat(fragments).as(file + " names a message fragment").isNotEmpty();
-            return new Expected(code, dialect, fragments);
-        }
+    static Stream<String> casesRefusedElsewhere() {
+        return BadInputCase.all().stream().filter(c -> !c.refusedBy().equals("loader")).map(BadInputCase::name);
     }
 }

@@ -70,11 +70,10 @@ class MigrationLoaderTests {
         assertThat(fileOfUp(sqlite, "2")).isEqualTo("2_add_flags.up.sql");
         assertThat(sqlite.get(MigrationVersion.parse("2")).down()).isNull();
 
-        assertThat(texts(postgres)).as("3 exists only for postgres").containsExactly("1", "2", "3");
+        assertThat(texts(postgres)).containsExactly("1", "2");
         assertThat(fileOfUp(postgres, "1")).isEqualTo("1_create_users.postgres.up.sql");
         assertThat(postgres.get(MigrationVersion.parse("1")).down().file().getFileName())
                 .hasToString("1_create_users.down.sql");
-        assertThat(fileOfUp(postgres, "3")).isEqualTo("3_citext.postgres.up.sql");
 
         assertThat(texts(mariadb)).containsExactly("1", "2");
         Migration flags = mariadb.get(MigrationVersion.parse("2"));
@@ -85,6 +84,77 @@ class MigrationLoaderTests {
 
         assertThat(postgres.get(MigrationVersion.parse("1")).checksum())
                 .isNotEqualTo(sqlite.get(MigrationVersion.parse("1")).checksum());
+    }
+
+    @Test
+    void dialectInfixAliasesChooseTheSameVariant() throws IOException {
+        write("1_users.up.sql", "CREATE TABLE users (id INTEGER);\n");
+        write("1_users.pg.up.sql", "CREATE TABLE users (id SERIAL);\n");
+        write("1_users.MariaDB.up.sql", "CREATE TABLE users (id INT AUTO_INCREMENT);\n");
+        write("2_teams.up.sql", "CREATE TABLE teams (id INTEGER);\n");
+        write("2_teams.sqlite3.up.sql", "CREATE TABLE teams (id INTEGER PRIMARY KEY);\n");
+        write("2_teams.postgresql.up.sql", "CREATE TABLE teams (id SERIAL);\n");
+
+        assertThat(fileOfUp(MigrationLoader.load(dir, Dialects.POSTGRES), "1")).isEqualTo("1_users.pg.up.sql");
+        assertThat(fileOfUp(MigrationLoader.load(dir, Dialects.POSTGRES), "2")).isEqualTo("2_teams.postgresql.up.sql");
+        assertThat(fileOfUp(MigrationLoader.load(dir, Dialects.MARIADB), "1")).isEqualTo("1_users.MariaDB.up.sql");
+        assertThat(fileOfUp(MigrationLoader.load(dir, Dialects.MARIADB), "2")).isEqualTo("2_teams.up.sql");
+        assertThat(fileOfUp(MigrationLoader.load(dir, Dialects.SQLITE), "2")).isEqualTo("2_teams.sqlite3.up.sql");
+    }
+
+    @Test
+    void aliasAndDialectNameOfOneEngineAreTheSameVersionTwice() throws IOException {
+        write("1_users.pg.up.sql", "CREATE TABLE users (id SERIAL);\n");
+        write("1_users.postgres.up.sql", "CREATE TABLE users (id SERIAL);\n");
+
+        assertThatThrownBy(() -> MigrationLoader.load(dir, Dialects.POSTGRES))
+                .isInstanceOfSatisfying(RehearsalException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_VERSION))
+                .hasMessageContaining("1_users.pg.up.sql").hasMessageContaining("1_users.postgres.up.sql");
+    }
+
+    @Test
+    void unknownInfixIsRefusedInEveryFormatThatHasVariants() throws IOException {
+        write("V1__users.oracle.sql", "CREATE TABLE users (id INTEGER);\n");
+        assertThatThrownBy(() -> MigrationLoader.load(dir, Dialects.SQLITE))
+                .hasMessageContaining("V1__users.oracle.sql: '.oracle' is not a dialect infix");
+
+        Path diesel = Files.createDirectories(dir.resolve("other/2024-01-01-000000_users"));
+        Files.writeString(diesel.resolve("up.sql"), "CREATE TABLE users (id INTEGER);\n");
+        Files.writeString(diesel.resolve("up.db2.sql"), "CREATE TABLE users (id INTEGER);\n");
+        assertThatThrownBy(() -> MigrationLoader.load(dir.resolve("other"), Dialects.SQLITE))
+                .hasMessageContaining("up.db2.sql: '.db2' is not a dialect infix");
+    }
+
+    @Test
+    void singleFileMigrationOnlyAnotherEngineHasIsRefusedNotLeftOut() throws IOException {
+        write("1_users.sql", "-- +goose Up\nCREATE TABLE users (id INTEGER);\n");
+        write("2_citext.postgres.sql", "-- +goose Up\nCREATE EXTENSION citext;\n");
+
+        assertThat(texts(MigrationLoader.load(dir, Dialects.POSTGRES))).containsExactly("1", "2");
+        assertThatThrownBy(() -> MigrationLoader.load(dir, Dialects.MARIADB))
+                .hasMessage(dir.resolve("2_citext.postgres.sql") + ": migration 2 has files only for postgres, and the"
+                        + " target is mariadb: add one without the dialect infix (for every engine) or one with the"
+                        + " .mysql infix");
+    }
+
+    @Test
+    void danglingUpLinkInADieselFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("2024-01-01-000000_users"));
+        Files.writeString(folder.resolve("down.sql"), "DROP TABLE users;\n");
+        Files.createSymbolicLink(folder.resolve("up.sql"), Path.of("gone.sql"));
+
+        assertThatThrownBy(() -> MigrationLoader.load(dir, Dialects.SQLITE))
+                .hasMessage(folder.resolve("up.sql") + ": a symbolic link to 'gone.sql', which does not exist;"
+                        + " point it at the migration file, or delete the link");
+    }
+
+    @Test
+    void dotWithDigitsStaysPartOfTheName() throws IOException {
+        write("1_support_v1.2_clients.up.sql", "CREATE TABLE clients (id INTEGER);\n");
+
+        assertThat(MigrationLoader.load(dir, Dialects.SQLITE).migrations().get(0).description())
+                .isEqualTo("support v1.2 clients");
     }
 
     @Test

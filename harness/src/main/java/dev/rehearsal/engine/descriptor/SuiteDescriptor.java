@@ -115,6 +115,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
     private TargetDescriptor.Loaded load(RehearsalSuite.Target target) {
         try {
             MigrationSet set = MigrationLoader.load(definition.migrations(), Dialects.forName(target.id()));
+            declarations.requireVersionsOf(set);
             return new TargetDescriptor.Loaded(set, null);
         } catch (RehearsalException e) {
             issues.accept(e);

@@ -1,13 +1,20 @@
 package dev.rehearsal.engine.discovery;
 
+import dev.rehearsal.ErrorCode;
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.drill.DrillOptions;
 import dev.rehearsal.drill.FaultOptions;
 import dev.rehearsal.engine.descriptor.Step;
+import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.migration.MigrationVersion;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a migration set declares about itself in its {@code rehearsal.yaml}.
@@ -20,10 +27,11 @@ import java.util.Set;
  * @param fixtures fixtures directory relative to the declarations file, or null
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
+ * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
-        Drills drills) {
+        Drills drills, Map<MigrationVersion, String> declaredAt) {
 
     public Declarations {
         irreversible = Set.copyOf(irreversible);
@@ -31,10 +39,27 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
         volatileColumns = Set.copyOf(volatileColumns);
         expected = List.copyOf(expected);
         drills = drills == null ? Drills.off() : drills;
+        declaredAt = Collections.unmodifiableMap(new LinkedHashMap<>(declaredAt));
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off());
+        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of());
+    }
+
+    /**
+     * Checks that every version the file names is a migration of {@code set}: a misspelt version would
+     * otherwise declare nothing (an irreversible migration rolled back anyway, a lossy one failing).
+     *
+     * @throws RehearsalException BAD_SUITE_FILE at the first unknown version, listing the set's versions
+     */
+    public void requireVersionsOf(MigrationSet set) {
+        declaredAt.entrySet().stream().filter(e -> set.find(e.getKey()).isEmpty()).findFirst().ifPresent(e -> {
+            throw new RehearsalException(ErrorCode.BAD_SUITE_FILE, e.getValue() + ": version " + e.getKey()
+                    + " is not a migration in " + set.directory() + "; use one of its versions ("
+                    + (set.isEmpty() ? "there are none" : set.versions().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")))
+                    + ") or delete the entry");
+        });
     }
 
     public boolean isIrreversible(MigrationVersion version) {

@@ -3,10 +3,14 @@ package dev.rehearsal.engine.discovery;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
@@ -19,14 +23,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Reads {@code rehearsal.yaml}; a set without one declares nothing. */
 public final class DeclarationsReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String KEYS = "irreversible, lossy, volatile, expect, fixtures, verification,"
+            + " drills (backup, faults, max-faults, objective)";
 
     private DeclarationsReader() {
     }
@@ -39,11 +51,9 @@ public final class DeclarationsReader {
         }
         File parsed;
         try {
-            parsed = YAML.readValue(file.toFile(), File.class);
+            parsed = YAML.readerFor(File.class).withAttribute(Path.class, file).readValue(file.toFile());
         } catch (IOException e) {
-            throw bad(where(file, e), message(e) + (e instanceof UnrecognizedPropertyException
-                    ? "; expected keys: irreversible, lossy, volatile, expect, fixtures, verification,"
-                            + " drills (backup, faults, max-faults, objective)" : ""));
+            throw bad(where(file, e), YamlErrors.describe(e, KEYS));
         }
         if (parsed == null) {
             return Declarations.none();
@@ -60,12 +70,18 @@ public final class DeclarationsReader {
                 throw bad(file, "expect entry for step '" + e.step + "': "
                         + (step.perMigration() ? "name the migration version" : "a set-level step takes no migration"));
             }
-            expected.add(new Declarations.ExpectedDefect(e.migration == null ? null : version(file, e.migration),
+            expected.add(new Declarations.ExpectedDefect(e.migration == null ? null : e.migration.version(),
                     step, e.failsWith));
         }
-        return new Declarations(versions(file, parsed.irreversible), versions(file, parsed.lossy),
+        Map<MigrationVersion, String> declaredAt = new LinkedHashMap<>();
+        Stream.of(parsed.irreversible, parsed.lossy, parsed.expect == null ? null
+                        : parsed.expect.stream().map(e -> e.migration).filter(Objects::nonNull).toList())
+                .filter(Objects::nonNull).flatMap(List::stream)
+                .sorted(Comparator.comparingInt(DeclaredVersion::line).thenComparingInt(DeclaredVersion::column))
+                .forEach(v -> declaredAt.putIfAbsent(v.version(), v.where()));
+        return new Declarations(versions(parsed.irreversible), versions(parsed.lossy),
                 parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
-                parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills());
+                parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills(), declaredAt);
     }
 
     /** {@code file:line:column} when the parser knows where it stopped. */
@@ -77,28 +93,10 @@ public final class DeclarationsReader {
         return file.toString();
     }
 
-    private static String message(IOException e) {
-        String text = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException) {
-            text = cause.getMessage();
-        }
-        return String.valueOf(text).lines().findFirst().orElse("unreadable");
-    }
-
-    private static Set<MigrationVersion> versions(Path file, List<String> texts) {
+    private static Set<MigrationVersion> versions(List<DeclaredVersion> declared) {
         Set<MigrationVersion> versions = new LinkedHashSet<>();
-        for (String text : texts == null ? List.<String>of() : texts) {
-            versions.add(version(file, text));
-        }
+        (declared == null ? List.<DeclaredVersion>of() : declared).forEach(v -> versions.add(v.version()));
         return versions;
-    }
-
-    private static MigrationVersion version(Path file, String text) {
-        if (!MigrationVersion.isVersion(text)) {
-            throw bad(file, "'" + text + "' is not a migration version; quote the version as in the file name");
-        }
-        return MigrationVersion.parse(text);
     }
 
     private static RehearsalException bad(Path file, String what) {
@@ -111,8 +109,8 @@ public final class DeclarationsReader {
 
     /** The file's shape, for Jackson. */
     static final class File {
-        public List<String> irreversible;
-        public List<String> lossy;
+        public List<DeclaredVersion> irreversible;
+        public List<DeclaredVersion> lossy;
         @JsonProperty("volatile")
         public List<VolatileColumn> volatileColumns;
         public List<Expect> expect;
@@ -166,10 +164,9 @@ public final class DeclarationsReader {
         public void setObjective(String text) {
             try {
                 objective = Durations.parse(text);
-            } catch (RuntimeException e) {
+            } catch (IllegalArgumentException e) {
                 // no cause: Jackson reports the root cause's message
-                throw new IllegalArgumentException("drills.objective: '" + text
-                        + "' is not a duration; write e.g. 15m, 90s, 1h or 500ms");
+                throw new IllegalArgumentException("drills.objective: " + e.getMessage());
             }
         }
 
@@ -178,8 +175,39 @@ public final class DeclarationsReader {
         }
     }
 
+    /**
+     * A migration version named in the file and where, so that one the set lacks can be pointed at; a
+     * malformed one throws while parsing so the error carries its line.
+     */
+    @JsonDeserialize(using = DeclaredVersion.Reader.class)
+    record DeclaredVersion(MigrationVersion version, Path file, int line, int column) {
+
+        /** {@code file:line:column}. */
+        String where() {
+            return file + ":" + line + ":" + column;
+        }
+
+        static final class Reader extends JsonDeserializer<DeclaredVersion> {
+            @Override
+            public DeclaredVersion deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                JsonLocation at = p.currentTokenLocation();
+                String text = p.getValueAsString();
+                if (!p.currentToken().isScalarValue()) {
+                    throw JsonMappingException.from(p, "expected one migration version (e.g. \"20240101120000\"),"
+                            + " not a list or a block of keys");
+                }
+                if (!MigrationVersion.isVersion(text)) {
+                    throw JsonMappingException.from(p, "'" + text + "' is not a migration version; write the"
+                            + " version as in the file name (e.g. 20240101120000), quoted when it has leading zeros");
+                }
+                return new DeclaredVersion(MigrationVersion.parse(text), (Path) context.getAttribute(Path.class),
+                        at.getLineNr(), at.getColumnNr());
+            }
+        }
+    }
+
     static final class Expect {
-        public String migration;
+        public DeclaredVersion migration;
         public String step;
         @JsonProperty("fails-with")
         public String failsWith;

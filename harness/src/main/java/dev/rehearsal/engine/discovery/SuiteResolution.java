@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.discovery;
 
+import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.engine.descriptor.SuiteDescriptor;
@@ -22,8 +23,11 @@ final class SuiteResolution {
         this.config = config;
         DiscoveryIssueReporter once = DiscoveryIssueReporter.deduplicating(reporter);
         // A warning, not an error: the node itself fails with the message, so one broken set
-        // does not stop the other suites of the run.
-        this.issues = e -> once.reportIssue(DiscoveryIssue.builder(Severity.WARNING, e.getMessage()).cause(e));
+        // does not stop the other suites of the run. Bad input says all in its message (file:line:column,
+        // what is allowed): its cause would only add a parser's stack trace and class names.
+        this.issues = e -> once.reportIssue(e.code().kind() == ErrorCode.Kind.BAD_INPUT
+                ? DiscoveryIssue.builder(Severity.WARNING, e.getMessage())
+                : DiscoveryIssue.builder(Severity.WARNING, e.getMessage()).cause(e));
     }
 
     RehearsalConfiguration config() {

@@ -29,10 +29,19 @@ public final class SchemaHistory {
     private final Dialect dialect;
     private final String table;
 
+    /**
+     * @throws RehearsalException BAD_USAGE when {@code table} is not a plain identifier or is longer than
+     *     the engine keeps (PostgreSQL would truncate it silently, then find "its" table missing)
+     */
     public SchemaHistory(Dialect dialect, String table) {
         if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new RehearsalException(ErrorCode.BAD_USAGE,
                     "history table name '" + table + "' is not a plain identifier (letters, digits, _)");
+        }
+        if (table.length() > dialect.maxIdentifierLength()) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "history table name '" + table + "' is "
+                    + table.length() + " characters long; " + dialect.name() + " keeps at most "
+                    + dialect.maxIdentifierLength() + ": choose a shorter --history-table");
         }
         this.dialect = dialect;
         this.table = table;
@@ -78,7 +87,7 @@ public final class SchemaHistory {
         }
         try (Statement s = c.createStatement()) {
             s.execute("create table " + q() + " ("
-                    + "version varchar(100) not null primary key, "
+                    + "version varchar(" + MigrationVersion.MAX_LENGTH + ") not null primary key, "
                     + "name varchar(400) not null, "
                     + "checksum varchar(64) not null, "
                     + "applied_at varchar(40) not null, "

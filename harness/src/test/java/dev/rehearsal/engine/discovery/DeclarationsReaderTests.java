@@ -7,10 +7,14 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.drill.DrillOptions;
 import dev.rehearsal.drill.FaultOptions;
+import dev.rehearsal.migration.MigrationFormat;
+import dev.rehearsal.migration.MigrationSet;
+import dev.rehearsal.testing.TestMigrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,5 +95,20 @@ class DeclarationsReaderTests {
         assertThatThrownBy(() -> read("volatiles: [users.created_at]\n"))
                 .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":1:")
                 .hasMessageContaining("expected keys: irreversible, lossy, volatile, expect");
+    }
+
+    @Test
+    void firstVersionInTheFileThatTheSetLacksIsNamedWithItsPlace() throws IOException {
+        Declarations declarations = read("irreversible:\n  - \"9\"\nlossy: [\"1\", \"8\"]\n");
+        MigrationSet set = new MigrationSet(dir, MigrationFormat.SQL_MIGRATE,
+                List.of(TestMigrations.migration("1", "create users", List.of("create table users (id int)"), null)));
+
+        assertThatThrownBy(() -> declarations.requireVersionsOf(set))
+                .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SUITE_FILE))
+                .hasMessage(dir.resolve("rehearsal.yaml") + ":2:5: version 9 is not a migration in " + dir
+                        + "; use one of its versions (1) or delete the entry");
+        Declarations later = read("lossy: [\"1\", \"8\"]\nirreversible:\n  - \"9\"\n");
+        assertThatThrownBy(() -> later.requireVersionsOf(set)).hasMessageStartingWith(dir.resolve("rehearsal.yaml")
+                + ":1:14: version 8 ");
     }
 }

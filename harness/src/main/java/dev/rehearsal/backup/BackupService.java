@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -81,24 +83,18 @@ public final class BackupService {
         BackupStrategy strategy = strategyFor(target.dialect());
         strategy.checkCanDump(target);
         Path file = BackupFiles.createEmpty(dir, clock.instant(), strategy.extension());
+        BackupFiles.removeAbandonedWorkDirectories(dir);
         try {
-            DatabaseSnapshot state;
-            String serverVersion;
-            String lastMigration;
-            try (Connection c = target.connect()) {
-                serverVersion = target.dialect().serverVersion(c);
-                state = DatabaseSnapshot.take(c, target.dialect(), excluded);
-                lastMigration = lastMigration(c, target.dialect(), excluded).map(MigrationVersion::text).orElse(null);
-            }
-            strategy.dump(target, file);
+            SourceState source = strategy.dump(target, file, c -> readState(c, target.dialect(), excluded));
             BackupFiles.restrict(file);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, target.displayUrl(),
-                    target.dialect().name(), serverVersion, clock.instant(), Files.size(file), BackupFiles.sha256(file),
-                    List.copyOf(new TreeSet<>(excluded)), state, lastMigration);
+                    target.dialect().name(), source.serverVersion(), clock.instant(), Files.size(file),
+                    BackupFiles.sha256(file), List.copyOf(new TreeSet<>(excluded)), source.state(), source.lastMigration(),
+                    source.unfinishedMigrations(), source.contentDigests(), null);
             Backup backup = new Backup(file, manifest);
             BackupFiles.writeOwnerOnly(backup.manifestFile(), manifest.toJson() + "\n");
             return backup;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             deleteQuietly(Backup.manifestFileOf(file));
             if (e instanceof RehearsalException r) {
@@ -109,11 +105,25 @@ public final class BackupService {
         }
     }
 
+    private static SourceState readState(Connection c, Dialect dialect, Set<String> excluded) throws SQLException {
+        String serverVersion = dialect.serverVersion(c);
+        DatabaseSnapshot state = DatabaseSnapshot.take(c, dialect, excluded);
+        List<HistoryRow> history = history(c, dialect, excluded);
+        String last = history.stream().filter(r -> r.status() == HistoryStatus.APPLIED).map(HistoryRow::version)
+                .max(Comparator.naturalOrder()).map(MigrationVersion::text).orElse(null);
+        List<String> unfinished = history.stream().filter(r -> r.status() == HistoryStatus.FAILED)
+                .map(r -> r.version().text() + (r.statementsRun() == HistoryRow.UNKNOWN_PROGRESS ? " interrupted" : " failed"))
+                .toList();
+        return new SourceState(serverVersion, state, last, unfinished, new TreeMap<>());
+    }
+
     /** Every backup in {@code dir} with a readable manifest, newest first; empty when the directory is missing. */
     public List<Backup> list(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        BackupFiles.requireNotWritableByOthers(dir);
+        BackupFiles.removeAbandonedWorkDirectories(dir);
         List<Backup> backups = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path manifest : files.filter(f -> f.getFileName().toString().endsWith(BackupManifest.SUFFIX)).toList()) {
@@ -129,12 +139,15 @@ public final class BackupService {
 
     /**
      * The backup called {@code name} in {@code dir}: its file name (with or without the manifest
-     * suffix), a path, or {@code latest}.
+     * suffix), a path, or {@code latest} (the newest backup not taken while a migration was failed or
+     * interrupted, see {@link #latest}).
+     *
+     * @throws RehearsalException {@code BAD_USAGE} when there is no such backup, or the directory or
+     *     the backup can be written by other users
      */
     public Backup find(Path dir, String name) {
         if ("latest".equals(name)) {
-            return list(dir).stream().findFirst().orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE,
-                    "no backups in " + dir + "; create one with `rehearsal backup create`"));
+            return latest(dir, false).backup();
         }
         String fileName = name.endsWith(BackupManifest.SUFFIX)
                 ? name.substring(0, name.length() - BackupManifest.SUFFIX.length()) : name;
@@ -144,12 +157,43 @@ public final class BackupService {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no backup " + name + " in " + dir + " (no " + manifest.getFileName()
                     + "); see `rehearsal backup list --dir " + dir + "`");
         }
+        BackupFiles.requireNotWritableByOthers(file.toAbsolutePath().getParent());
+        BackupFiles.requireNotWritableByOthers(file);
+        BackupFiles.requireNotWritableByOthers(manifest);
+        BackupFiles.removeAbandonedWorkDirectories(file.toAbsolutePath().getParent());
         try {
             return new Backup(file, BackupManifest.fromJson(Files.readString(manifest, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | IOException e) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, manifest + ": " + e.getMessage()
                     + "; the manifest is damaged, so the backup cannot be trusted", e);
         }
+    }
+
+    /** The backup {@code latest} names, and the newer ones it passed over. */
+    public record Latest(Backup backup, List<Backup> skipped) {
+    }
+
+    /**
+     * The newest backup in {@code dir}; unless {@code includeUnfinished}, the newest whose history had
+     * no failed or interrupted migration (such a backup holds a half-migrated database, which is
+     * rarely what "go back" means).
+     */
+    public Latest latest(Path dir, boolean includeUnfinished) {
+        List<Backup> all = list(dir);
+        List<Backup> skipped = new ArrayList<>();
+        for (Backup backup : all) {
+            if (includeUnfinished || !backup.manifest().hasUnfinishedMigration()) {
+                return new Latest(find(dir, backup.name()), skipped);
+            }
+            skipped.add(backup);
+        }
+        if (all.isEmpty()) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "no backups in " + dir
+                    + "; create one with `rehearsal backup create`");
+        }
+        throw new RehearsalException(ErrorCode.BAD_USAGE, "every backup in " + dir + " was taken while a migration was"
+                + " failed or interrupted (newest: " + all.get(0).name() + ", " + String.join(", ",
+                all.get(0).manifest().unfinishedMigrations()) + "); name one, or pass --include-failed to take the newest");
     }
 
     /**
@@ -190,6 +234,11 @@ public final class BackupService {
         List<String> passed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         BackupManifest manifest = backup.manifest();
+        if (manifest.integrityProblem() == null) {
+            passed.add("the manifest's own digest matches its content");
+        } else {
+            problems.add(manifest.integrityProblem());
+        }
         if (!Files.isRegularFile(backup.file())) {
             problems.add("file " + backup.file() + " is missing");
             return new VerificationOutcome(backup, passed, problems, false);
@@ -218,7 +267,8 @@ public final class BackupService {
         try {
             scratch = trialDatabase.get();
             strategy.checkCanRestore(scratch.target());
-            strategy.restore(backup.file(), scratch.target());
+            strategy.restore(backup.file(), scratch.target(), new RestoreCheck(manifest, staged -> { },
+                    "a trial restore of " + backup.name() + " into this scratch database was cut off; drop it"));
             Diff diff = compareWithManifest(backup, scratch.target());
             if (diff.isEmpty()) {
                 passed.add("trial restore reproduces the manifest's schema and data (checksum "
@@ -266,13 +316,44 @@ public final class BackupService {
         Set<String> excluded = new HashSet<>(manifest.excludedTables());
         DatabaseSnapshot before = snapshot(target, excluded);
         try {
-            strategy.restore(backup.file(), target);
+            strategy.restore(backup.file(), target, new RestoreCheck(manifest, staged -> checkStaged(backup, staged,
+                    target), null));
         } catch (RehearsalException e) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "restore of " + backup.name() + " into "
                     + target.displayUrl() + " failed and was rolled back: " + stateAfterRollback(target, before, excluded)
                     + "\n" + e.getMessage(), e);
         }
         return new RestoreResult(backup, checkRestored(backup, target, ""), RestoreProtection.TRANSACTION, null);
+    }
+
+    /** Compares a staged copy (a side file) with the manifest before it replaces {@code target}. */
+    private static void checkStaged(Backup backup, Target staged, Target target) {
+        BackupManifest manifest = backup.manifest();
+        DatabaseSnapshot state = snapshot(staged, new HashSet<>(manifest.excludedTables()));
+        Diff diff = DatabaseSnapshot.compare(manifest.state(), state, "in the manifest", "in the backup file");
+        if (!diff.isEmpty()) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the content of " + backup.name() + " differs from"
+                    + " its manifest (checked in a private copy before replacing anything; checksum "
+                    + DataChecksum.of(manifest.data()) + " expected, " + DataChecksum.of(state.data()) + " found), so "
+                    + target.displayUrl() + " was not replaced:\n" + diff.render());
+        }
+    }
+
+    /**
+     * Refuses to work on {@code target} while a restore that could not run in one transaction was cut
+     * off there: its marker names the safety backup and the command that brings it back.
+     *
+     * @throws RehearsalException {@code BACKUP_FAILED} with that message; nothing happens otherwise
+     */
+    public void refuseIfRestoreInterrupted(Target target) {
+        if (strategyFor(target.dialect()).restoreProtection() != RestoreProtection.SAFETY_BACKUP) {
+            return; // a restore there is one transaction: a cut-off one left nothing behind
+        }
+        RestoreMarker.find(target).ifPresent(note -> {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, target.displayUrl() + " is marked by an unfinished"
+                    + " restore (table " + RestoreMarker.TABLE + "): " + note + ". Its content may be anything from empty"
+                    + " to complete; restore a backup before anything else (that clears the mark)");
+        });
     }
 
     /**
@@ -332,23 +413,26 @@ public final class BackupService {
     }
 
     /**
-     * The newest applied version in whichever excluded table is a Rehearsal history table (the
-     * caller passes the history's internal tables; the lock table is not a history and is skipped).
+     * The rows of whichever excluded table is a Rehearsal history table (the caller passes the
+     * history's internal tables; the lock table is not a history and is skipped). Inside a
+     * transaction (PostgreSQL reads in the dump's snapshot) each attempt runs behind a savepoint, as
+     * a failed query would otherwise abort the transaction.
      */
-    private static Optional<MigrationVersion> lastMigration(Connection c, Dialect dialect, Set<String> excluded) {
+    private static List<HistoryRow> history(Connection c, Dialect dialect, Set<String> excluded) throws SQLException {
         for (String table : new TreeSet<>(excluded)) {
+            Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
             try {
                 List<HistoryRow> rows = new SchemaHistory(dialect, table).rows(c);
-                Optional<MigrationVersion> newest = rows.stream().filter(r -> r.status() == HistoryStatus.APPLIED)
-                        .map(HistoryRow::version).max(Comparator.naturalOrder());
-                if (newest.isPresent()) {
-                    return newest;
+                if (!rows.isEmpty()) {
+                    return rows;
                 }
             } catch (RehearsalException | SQLException e) {
-                // Not a history table (the lock table, a user's table): look at the next one.
+                if (savepoint != null) {
+                    c.rollback(savepoint); // not a history table (the lock table, a user's table): the next one
+                }
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     private static Optional<Backup> readManifest(Path manifest) {

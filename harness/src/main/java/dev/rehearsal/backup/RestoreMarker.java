@@ -32,20 +32,14 @@ final class RestoreMarker {
      * interrupted restore names the state from before that one, which is what must be kept.
      */
     static void place(Connection c, Target target, String note) throws SQLException {
-        String table = target.dialect().quote(TABLE);
-        try (Statement s = c.createStatement()) {
-            s.execute("create table if not exists " + table + " (note text not null, placed_at varchar(40) not null)");
-            try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement("insert into " + table + " (note, placed_at) values (?, ?)")) {
-            insert.setString(1, note);
-            insert.setString(2, Instant.now().toString());
-            insert.executeUpdate();
+        // One statement creates the table with its row, so a kill cannot leave a marker without a note;
+        // when the table exists already, it changes nothing.
+        try (PreparedStatement create = c.prepareStatement("create table if not exists "
+                + target.dialect().quote(TABLE) + " as select cast(? as char(4000)) as note,"
+                + " cast(? as char(40)) as placed_at")) {
+            create.setString(1, note);
+            create.setString(2, Instant.now().toString());
+            create.execute();
         }
     }
 

@@ -6,10 +6,6 @@ import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
-import dev.rehearsal.migration.MigrationVersion;
-import dev.rehearsal.runner.history.HistoryRow;
-import dev.rehearsal.runner.history.HistoryStatus;
-import dev.rehearsal.runner.history.SchemaHistory;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.io.IOException;
@@ -18,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -85,7 +79,7 @@ public final class BackupService {
         Path file = BackupFiles.createEmpty(dir, clock.instant(), strategy.extension());
         BackupFiles.removeAbandonedWorkDirectories(dir);
         try {
-            SourceState source = strategy.dump(target, file, c -> readState(c, target.dialect(), excluded));
+            SourceState source = strategy.dump(target, file, c -> SourceState.read(c, target.dialect(), excluded));
             BackupFiles.restrict(file);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, target.displayUrl(),
                     target.dialect().name(), source.serverVersion(), clock.instant(), Files.size(file),
@@ -103,18 +97,6 @@ public final class BackupService {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot back up " + target.displayUrl() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static SourceState readState(Connection c, Dialect dialect, Set<String> excluded) throws SQLException {
-        String serverVersion = dialect.serverVersion(c);
-        DatabaseSnapshot state = DatabaseSnapshot.take(c, dialect, excluded);
-        List<HistoryRow> history = history(c, dialect, excluded);
-        String last = history.stream().filter(r -> r.status() == HistoryStatus.APPLIED).map(HistoryRow::version)
-                .max(Comparator.naturalOrder()).map(MigrationVersion::text).orElse(null);
-        List<String> unfinished = history.stream().filter(r -> r.status() == HistoryStatus.FAILED)
-                .map(r -> r.version().text() + (r.statementsRun() == HistoryRow.UNKNOWN_PROGRESS ? " interrupted" : " failed"))
-                .toList();
-        return new SourceState(serverVersion, state, last, unfinished, new TreeMap<>());
     }
 
     /** Every backup in {@code dir} with a readable manifest, newest first; empty when the directory is missing. */
@@ -313,30 +295,7 @@ public final class BackupService {
         if (strategy.restoreProtection() == RestoreProtection.SAFETY_BACKUP) {
             return new SafetyBackupRestore(this, strategy).restore(backup, target);
         }
-        Set<String> excluded = new HashSet<>(manifest.excludedTables());
-        DatabaseSnapshot before = snapshot(target, excluded);
-        try {
-            strategy.restore(backup.file(), target, new RestoreCheck(manifest, staged -> checkStaged(backup, staged,
-                    target), null));
-        } catch (RehearsalException e) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "restore of " + backup.name() + " into "
-                    + target.displayUrl() + " failed and was rolled back: " + stateAfterRollback(target, before, excluded)
-                    + "\n" + e.getMessage(), e);
-        }
-        return new RestoreResult(backup, checkRestored(backup, target, ""), RestoreProtection.TRANSACTION, null);
-    }
-
-    /** Compares a staged copy (a side file) with the manifest before it replaces {@code target}. */
-    private static void checkStaged(Backup backup, Target staged, Target target) {
-        BackupManifest manifest = backup.manifest();
-        DatabaseSnapshot state = snapshot(staged, new HashSet<>(manifest.excludedTables()));
-        Diff diff = DatabaseSnapshot.compare(manifest.state(), state, "in the manifest", "in the backup file");
-        if (!diff.isEmpty()) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the content of " + backup.name() + " differs from"
-                    + " its manifest (checked in a private copy before replacing anything; checksum "
-                    + DataChecksum.of(manifest.data()) + " expected, " + DataChecksum.of(state.data()) + " found), so "
-                    + target.displayUrl() + " was not replaced:\n" + diff.render());
-        }
+        return new TransactionalRestore(this, strategy).restore(backup, target);
     }
 
     /**
@@ -374,20 +333,6 @@ public final class BackupService {
         return restored;
     }
 
-    /** Says, after checking, whether a rolled-back restore really left the target as it was. */
-    private static String stateAfterRollback(Target target, DatabaseSnapshot before, Set<String> excluded) {
-        DatabaseSnapshot now;
-        try {
-            now = snapshot(target, excluded);
-        } catch (RehearsalException e) {
-            return target.displayUrl() + " should be unchanged, but it cannot be read to check: " + e.getMessage();
-        }
-        Diff diff = DatabaseSnapshot.compare(before, now, "before the restore", "now");
-        return diff.isEmpty() ? target.displayUrl() + " is unchanged (checked: data checksum "
-                + DataChecksum.of(now.data()) + ", as before the restore)"
-                : target.displayUrl() + " is NOT as before the restore:\n" + diff.render();
-    }
-
     /** Deletes the backup file and its manifest. */
     public void delete(Backup backup) {
         try {
@@ -403,36 +348,13 @@ public final class BackupService {
         return DatabaseSnapshot.compare(backup.manifest().state(), state, "in the manifest", "after the trial restore");
     }
 
-    private static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
+    static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
         try (Connection c = target.connect()) {
             return DatabaseSnapshot.take(c, target.dialect(), excluded);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED, "cannot read " + target.displayUrl() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The rows of whichever excluded table is a Rehearsal history table (the caller passes the
-     * history's internal tables; the lock table is not a history and is skipped). Inside a
-     * transaction (PostgreSQL reads in the dump's snapshot) each attempt runs behind a savepoint, as
-     * a failed query would otherwise abort the transaction.
-     */
-    private static List<HistoryRow> history(Connection c, Dialect dialect, Set<String> excluded) throws SQLException {
-        for (String table : new TreeSet<>(excluded)) {
-            Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
-            try {
-                List<HistoryRow> rows = new SchemaHistory(dialect, table).rows(c);
-                if (!rows.isEmpty()) {
-                    return rows;
-                }
-            } catch (RehearsalException | SQLException e) {
-                if (savepoint != null) {
-                    c.rollback(savepoint); // not a history table (the lock table, a user's table): the next one
-                }
-            }
-        }
-        return List.of();
     }
 
     private static Optional<Backup> readManifest(Path manifest) {

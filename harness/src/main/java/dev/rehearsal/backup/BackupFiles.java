@@ -4,6 +4,7 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 /** Backup file names, owner-only files, and file checksums. */
 final class BackupFiles {
     static final String PREFIX = "db_backup_";
+    private static final String WORK_PREFIX = ".rehearsal-restore-";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("SSS").withZone(ZoneOffset.UTC);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -45,6 +47,7 @@ final class BackupFiles {
         } catch (IOException e) {
             throw unwritable(dir, "cannot create the backup directory", e);
         }
+        requireNotWritableByOthers(dir);
         String stamp = PREFIX + SECONDS.format(now);
         String[] candidates = {stamp, stamp + "-" + MILLIS.format(now)};
         for (String base : candidates) {
@@ -107,17 +110,44 @@ final class BackupFiles {
     }
 
     /**
+     * Refuses a backup directory (or a file in it) that users other than its owner may write: whoever
+     * can write there can swap a backup and its manifest for ones that restore what they like (a
+     * MariaDB dump can carry client commands, a manifest can vouch for anything).
+     *
+     * @throws RehearsalException {@code BAD_USAGE}, naming the {@code chmod} that fixes it
+     */
+    static void requireNotWritableByOthers(Path path) {
+        if (!posix() || !Files.exists(path)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+            if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+                String kind = Files.isDirectory(path) ? "backup directory " : "backup file ";
+                throw new RehearsalException(ErrorCode.BAD_USAGE, kind + path.toAbsolutePath() + " is writable by other"
+                        + " users (mode " + PosixFilePermissions.toString(mode) + "), so anyone could replace a backup or"
+                        + " its manifest; fix it with `chmod o-w " + path.toAbsolutePath() + "` (and check what is in it);"
+                        + " nothing was changed");
+            }
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot read the mode of " + path + ": " + e, e);
+        }
+    }
+
+    /**
      * A new owner-only directory for a restore's intermediate files (they hold the backup's data in
      * clear): beside {@code backupFile}, where there is room for backups, else in the system's
-     * temporary directory.
+     * temporary directory. Its name carries this process's id, so that a later command can remove
+     * it once that process is gone ({@link #removeAbandonedWorkDirectories}), even after a kill -9.
      */
     static Path createPrivateWorkDirectory(Path backupFile) {
         Path parent = backupFile.toAbsolutePath().getParent();
+        String prefix = WORK_PREFIX + ProcessHandle.current().pid() + "-";
         try {
-            return Files.createTempDirectory(parent, ".rehearsal-restore-", ownerOnlyDirectory());
+            return Files.createTempDirectory(parent, prefix, ownerOnlyDirectory());
         } catch (IOException | UnsupportedOperationException beside) {
             try {
-                return Files.createTempDirectory("rehearsal-restore-", ownerOnlyDirectory());
+                return Files.createTempDirectory(prefix, ownerOnlyDirectory());
             } catch (IOException e) {
                 throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot create a work directory beside "
                         + backupFile + " (" + beside.getMessage() + ") or in the temporary directory (" + e.getMessage()
@@ -126,13 +156,49 @@ final class BackupFiles {
         }
     }
 
-    /** Writes a work file; the directory is owner-only already. */
-    static Path writeWorkFile(Path file, String text) {
+    /**
+     * Deletes the work directories in {@code dir} left by restores whose process no longer runs (a
+     * kill -9 skips every cleanup): they hold a copy of a backup's data.
+     */
+    static void removeAbandonedWorkDirectories(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> abandonedBy(f.getFileName().toString())).forEach(BackupFiles::deleteTree);
+        } catch (IOException | UncheckedIOException e) {
+            // Leftovers are owner-only; whatever the caller does next matters more.
+        }
+    }
+
+    private static boolean abandonedBy(String name) {
+        if (!name.startsWith(WORK_PREFIX)) {
+            return false;
+        }
+        String rest = name.substring(WORK_PREFIX.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
         try {
-            return Files.writeString(file, text, StandardCharsets.UTF_8);
+            long pid = Long.parseLong(rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Copies {@code source} into a new owner-only file {@code copy}. */
+    static Path copyOwnerOnly(Path source, Path copy) {
+        try {
+            Files.createFile(copy, ownerOnly());
+            try (OutputStream out = Files.newOutputStream(copy, StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.copy(source, out); // into the file created owner-only: it is never readable by others
+            }
+            return copy;
         } catch (IOException e) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot write " + file + ": " + e.getMessage()
-                    + "; nothing was changed", e);
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot copy " + source + " to " + copy + ": "
+                    + e.getMessage() + "; nothing was changed", e);
         }
     }
 

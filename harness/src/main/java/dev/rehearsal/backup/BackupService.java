@@ -6,10 +6,6 @@ import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
-import dev.rehearsal.migration.MigrationVersion;
-import dev.rehearsal.runner.history.HistoryRow;
-import dev.rehearsal.runner.history.HistoryStatus;
-import dev.rehearsal.runner.history.SchemaHistory;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.io.IOException;
@@ -81,24 +77,18 @@ public final class BackupService {
         BackupStrategy strategy = strategyFor(target.dialect());
         strategy.checkCanDump(target);
         Path file = BackupFiles.createEmpty(dir, clock.instant(), strategy.extension());
+        BackupFiles.removeAbandonedWorkDirectories(dir);
         try {
-            DatabaseSnapshot state;
-            String serverVersion;
-            String lastMigration;
-            try (Connection c = target.connect()) {
-                serverVersion = target.dialect().serverVersion(c);
-                state = DatabaseSnapshot.take(c, target.dialect(), excluded);
-                lastMigration = lastMigration(c, target.dialect(), excluded).map(MigrationVersion::text).orElse(null);
-            }
-            strategy.dump(target, file);
+            SourceState source = strategy.dump(target, file, c -> SourceState.read(c, target.dialect(), excluded));
             BackupFiles.restrict(file);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, target.displayUrl(),
-                    target.dialect().name(), serverVersion, clock.instant(), Files.size(file), BackupFiles.sha256(file),
-                    List.copyOf(new TreeSet<>(excluded)), state, lastMigration);
+                    target.dialect().name(), source.serverVersion(), clock.instant(), Files.size(file),
+                    BackupFiles.sha256(file), List.copyOf(new TreeSet<>(excluded)), source.state(), source.lastMigration(),
+                    source.unfinishedMigrations(), source.contentDigests(), null);
             Backup backup = new Backup(file, manifest);
             BackupFiles.writeOwnerOnly(backup.manifestFile(), manifest.toJson() + "\n");
             return backup;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             deleteQuietly(Backup.manifestFileOf(file));
             if (e instanceof RehearsalException r) {
@@ -114,6 +104,8 @@ public final class BackupService {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        BackupFiles.requireNotWritableByOthers(dir);
+        BackupFiles.removeAbandonedWorkDirectories(dir);
         List<Backup> backups = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path manifest : files.filter(f -> f.getFileName().toString().endsWith(BackupManifest.SUFFIX)).toList()) {
@@ -129,12 +121,15 @@ public final class BackupService {
 
     /**
      * The backup called {@code name} in {@code dir}: its file name (with or without the manifest
-     * suffix), a path, or {@code latest}.
+     * suffix), a path, or {@code latest} (the newest backup not taken while a migration was failed or
+     * interrupted, see {@link #latest}).
+     *
+     * @throws RehearsalException {@code BAD_USAGE} when there is no such backup, or the directory or
+     *     the backup can be written by other users
      */
     public Backup find(Path dir, String name) {
         if ("latest".equals(name)) {
-            return list(dir).stream().findFirst().orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE,
-                    "no backups in " + dir + "; create one with `rehearsal backup create`"));
+            return latest(dir, false).backup();
         }
         String fileName = name.endsWith(BackupManifest.SUFFIX)
                 ? name.substring(0, name.length() - BackupManifest.SUFFIX.length()) : name;
@@ -144,12 +139,43 @@ public final class BackupService {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no backup " + name + " in " + dir + " (no " + manifest.getFileName()
                     + "); see `rehearsal backup list --dir " + dir + "`");
         }
+        BackupFiles.requireNotWritableByOthers(file.toAbsolutePath().getParent());
+        BackupFiles.requireNotWritableByOthers(file);
+        BackupFiles.requireNotWritableByOthers(manifest);
+        BackupFiles.removeAbandonedWorkDirectories(file.toAbsolutePath().getParent());
         try {
             return new Backup(file, BackupManifest.fromJson(Files.readString(manifest, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | IOException e) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, manifest + ": " + e.getMessage()
                     + "; the manifest is damaged, so the backup cannot be trusted", e);
         }
+    }
+
+    /** The backup {@code latest} names, and the newer ones it passed over. */
+    public record Latest(Backup backup, List<Backup> skipped) {
+    }
+
+    /**
+     * The newest backup in {@code dir}; unless {@code includeUnfinished}, the newest whose history had
+     * no failed or interrupted migration (such a backup holds a half-migrated database, which is
+     * rarely what "go back" means).
+     */
+    public Latest latest(Path dir, boolean includeUnfinished) {
+        List<Backup> all = list(dir);
+        List<Backup> skipped = new ArrayList<>();
+        for (Backup backup : all) {
+            if (includeUnfinished || !backup.manifest().hasUnfinishedMigration()) {
+                return new Latest(find(dir, backup.name()), skipped);
+            }
+            skipped.add(backup);
+        }
+        if (all.isEmpty()) {
+            throw new RehearsalException(ErrorCode.BAD_USAGE, "no backups in " + dir
+                    + "; create one with `rehearsal backup create`");
+        }
+        throw new RehearsalException(ErrorCode.BAD_USAGE, "every backup in " + dir + " was taken while a migration was"
+                + " failed or interrupted (newest: " + all.get(0).name() + ", " + String.join(", ",
+                all.get(0).manifest().unfinishedMigrations()) + "); name one, or pass --include-failed to take the newest");
     }
 
     /**
@@ -190,6 +216,11 @@ public final class BackupService {
         List<String> passed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         BackupManifest manifest = backup.manifest();
+        if (manifest.integrityProblem() == null) {
+            passed.add("the manifest's own digest matches its content");
+        } else {
+            problems.add(manifest.integrityProblem());
+        }
         if (!Files.isRegularFile(backup.file())) {
             problems.add("file " + backup.file() + " is missing");
             return new VerificationOutcome(backup, passed, problems, false);
@@ -218,7 +249,8 @@ public final class BackupService {
         try {
             scratch = trialDatabase.get();
             strategy.checkCanRestore(scratch.target());
-            strategy.restore(backup.file(), scratch.target());
+            strategy.restore(backup.file(), scratch.target(), new RestoreCheck(manifest, staged -> { },
+                    "a trial restore of " + backup.name() + " into this scratch database was cut off; drop it"));
             Diff diff = compareWithManifest(backup, scratch.target());
             if (diff.isEmpty()) {
                 passed.add("trial restore reproduces the manifest's schema and data (checksum "
@@ -263,16 +295,24 @@ public final class BackupService {
         if (strategy.restoreProtection() == RestoreProtection.SAFETY_BACKUP) {
             return new SafetyBackupRestore(this, strategy).restore(backup, target);
         }
-        Set<String> excluded = new HashSet<>(manifest.excludedTables());
-        DatabaseSnapshot before = snapshot(target, excluded);
-        try {
-            strategy.restore(backup.file(), target);
-        } catch (RehearsalException e) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "restore of " + backup.name() + " into "
-                    + target.displayUrl() + " failed and was rolled back: " + stateAfterRollback(target, before, excluded)
-                    + "\n" + e.getMessage(), e);
+        return new TransactionalRestore(this, strategy).restore(backup, target);
+    }
+
+    /**
+     * Refuses to work on {@code target} while a restore that could not run in one transaction was cut
+     * off there: its marker names the safety backup and the command that brings it back.
+     *
+     * @throws RehearsalException {@code BACKUP_FAILED} with that message; nothing happens otherwise
+     */
+    public void refuseIfRestoreInterrupted(Target target) {
+        if (strategyFor(target.dialect()).restoreProtection() != RestoreProtection.SAFETY_BACKUP) {
+            return; // a restore there is one transaction: a cut-off one left nothing behind
         }
-        return new RestoreResult(backup, checkRestored(backup, target, ""), RestoreProtection.TRANSACTION, null);
+        RestoreMarker.find(target).ifPresent(note -> {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, target.displayUrl() + " is marked by an unfinished"
+                    + " restore (table " + RestoreMarker.TABLE + "): " + note + ". Its content may be anything from empty"
+                    + " to complete; restore a backup before anything else (that clears the mark)");
+        });
     }
 
     /**
@@ -293,20 +333,6 @@ public final class BackupService {
         return restored;
     }
 
-    /** Says, after checking, whether a rolled-back restore really left the target as it was. */
-    private static String stateAfterRollback(Target target, DatabaseSnapshot before, Set<String> excluded) {
-        DatabaseSnapshot now;
-        try {
-            now = snapshot(target, excluded);
-        } catch (RehearsalException e) {
-            return target.displayUrl() + " should be unchanged, but it cannot be read to check: " + e.getMessage();
-        }
-        Diff diff = DatabaseSnapshot.compare(before, now, "before the restore", "now");
-        return diff.isEmpty() ? target.displayUrl() + " is unchanged (checked: data checksum "
-                + DataChecksum.of(now.data()) + ", as before the restore)"
-                : target.displayUrl() + " is NOT as before the restore:\n" + diff.render();
-    }
-
     /** Deletes the backup file and its manifest. */
     public void delete(Backup backup) {
         try {
@@ -322,33 +348,13 @@ public final class BackupService {
         return DatabaseSnapshot.compare(backup.manifest().state(), state, "in the manifest", "after the trial restore");
     }
 
-    private static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
+    static DatabaseSnapshot snapshot(Target target, Set<String> excluded) {
         try (Connection c = target.connect()) {
             return DatabaseSnapshot.take(c, target.dialect(), excluded);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED, "cannot read " + target.displayUrl() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The newest applied version in whichever excluded table is a Rehearsal history table (the
-     * caller passes the history's internal tables; the lock table is not a history and is skipped).
-     */
-    private static Optional<MigrationVersion> lastMigration(Connection c, Dialect dialect, Set<String> excluded) {
-        for (String table : new TreeSet<>(excluded)) {
-            try {
-                List<HistoryRow> rows = new SchemaHistory(dialect, table).rows(c);
-                Optional<MigrationVersion> newest = rows.stream().filter(r -> r.status() == HistoryStatus.APPLIED)
-                        .map(HistoryRow::version).max(Comparator.naturalOrder());
-                if (newest.isPresent()) {
-                    return newest;
-                }
-            } catch (RehearsalException | SQLException e) {
-                // Not a history table (the lock table, a user's table): look at the next one.
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<Backup> readManifest(Path manifest) {

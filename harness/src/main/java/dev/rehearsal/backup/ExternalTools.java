@@ -79,7 +79,7 @@ final class ExternalTools {
             builder.redirectErrorStream(true);
         }
         try {
-            Process process = builder.start();
+            Process process = ClientProcess.track(builder.start());
             String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (output != null) {
                 printed = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,6 +3,9 @@ package dev.rehearsal.backup;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Target;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,13 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL: {@code pg_dump -Fc --no-owner}, restored atomically: the schemas are dropped (so objects
- * created after the backup do not survive; {@code --clean} alone only drops what the dump contains)
- * and the dump's SQL is replayed in the same psql transaction. {@code --restrict-key} is not passed:
+ * PostgreSQL: {@code pg_dump -Fc --no-owner} in the snapshot the manifest was read in, restored
+ * atomically: the schemas are dropped (so objects created after the backup do not survive;
+ * {@code --clean} alone only drops what the dump contains), the dump's SQL is replayed and checked
+ * against the manifest in the same psql transaction, which commits only when the check passed. {@code --restrict-key} is not passed:
  * pg_dump accepts it only for plain and tar output, and the checksum is taken of the file as written.
  */
 final class PostgresBackupStrategy implements BackupStrategy {
@@ -54,44 +59,85 @@ final class PostgresBackupStrategy implements BackupStrategy {
         tools.require("restore a PostgreSQL backup", PACKAGE, "psql");
     }
 
+    /**
+     * The manifest's state, the content digests and the dump all come from one snapshot: a
+     * repeatable-read transaction exports it and pg_dump imports it ({@code --snapshot}), so a write
+     * during the backup cannot make the manifest describe something else than the file.
+     */
     @Override
-    public void dump(Target source, Path file) {
+    public SourceState dump(Target source, Path file, SourceState.Reader reader) {
         ServerAddress address = ServerAddress.of(source, 5432);
-        List<String> command = new ArrayList<>(List.of(tools.require("back up PostgreSQL", PACKAGE, "pg_dump").toString(),
-                "--format=custom", "--no-owner", "--file=" + file.toAbsolutePath()));
-        command.addAll(connection(address));
-        ExternalTools.runOrFail("pg_dump of " + source.displayUrl(), command, environment(address), null, null);
+        Path pgDump = tools.require("back up PostgreSQL", PACKAGE, "pg_dump");
+        try (Connection c = source.connect()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            String snapshot;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_export_snapshot()")) {
+                rs.next();
+                snapshot = rs.getString(1);
+            }
+            SourceState state = reader.read(c).withContentDigests(PostgresContentDigests.read(c));
+            List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-owner",
+                    "--snapshot=" + snapshot, "--file=" + file.toAbsolutePath()));
+            command.addAll(connection(address));
+            ExternalTools.runOrFail("pg_dump of " + source.displayUrl(), command, environment(address), null, null);
+            c.rollback();
+            return state;
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot read " + source.displayUrl()
+                    + " in the dump's snapshot: " + e.getMessage() + "; nothing was changed", e);
+        }
     }
 
     /**
-     * Converts the dump to SQL (no connection needed: a damaged dump stops here, before the target is
-     * touched), then one psql session with {@code --single-transaction} and {@code ON_ERROR_STOP} runs
-     * {@link PostgresReplaceScript}: the drops and the dump's SQL commit together or not at all.
+     * One psql session, fed through a pipe from this JVM: {@code BEGIN}, the drops of
+     * {@link PostgresReplaceScript}, the dump's SQL as pg_restore streams it (no SQL copy of the
+     * backup is written to disk), then {@link PostgresContentDigests#check} compares every table
+     * with the manifest, and only after psql confirms that check does this JVM send {@code COMMIT}.
+     * Any error stops psql (ON_ERROR_STOP) and the server rolls the transaction back; so does the
+     * death of this JVM at any point before COMMIT, because psql then reads end-of-file.
      */
     @Override
-    public void restore(Path file, Target target) {
+    public void restore(Path file, Target target, RestoreCheck check) {
         ServerAddress address = ServerAddress.of(target, 5432);
         Path pgRestore = tools.require("restore a PostgreSQL backup", PACKAGE, "pg_restore");
         Path psql = tools.require("restore a PostgreSQL backup", PACKAGE, "psql");
-        Path work = BackupFiles.createPrivateWorkDirectory(file);
-        try {
-            Path sql = work.resolve("dump.sql");
-            ExternalTools.runOrFail("pg_restore converting " + file.getFileName() + " to SQL (" + target.displayUrl()
-                    + " was not touched)", List.of(pgRestore.toString(), "--no-owner", "--file=" + sql,
-                    file.toAbsolutePath().toString()), Map.of(), null, null);
-            Path script = BackupFiles.writeWorkFile(work.resolve("replace.sql"),
-                    PostgresReplaceScript.of(target).text(sql.getFileName().toString()));
-            List<String> command = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet",
-                    "--single-transaction", "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--file=" + script));
-            command.addAll(connection(address));
-            ExternalTools.Result result = ExternalTools.run(command, environment(address), null, null);
+        String drops = PostgresReplaceScript.of(target).text();
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String checked = "rehearsal-checked-" + nonce;
+        List<String> command = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet",
+                "--set=ON_ERROR_STOP=1", "--output=/dev/null"));
+        command.addAll(connection(address));
+        try (ClientProcess session = ClientProcess.start(command, environment(address))) {
+            try {
+                OutputStream in = session.input();
+                in.write(("begin;\n" + drops).getBytes(StandardCharsets.UTF_8));
+                PostgresDumpStream.copy(pgRestore, file, in);
+                in.write((PostgresContentDigests.check(check.manifest().contentDigests(), "rehearsal_" + nonce)
+                        + "\\echo " + checked + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                if (!session.awaitLine(checked)) {
+                    throw rolledBack(session.finish());
+                }
+                in.write("commit;\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException stoppedReading) {
+                throw rolledBack(session.finish()); // psql stopped at an error and closed its input
+            }
+            ExternalTools.Result result = session.finish();
             if (!result.ok()) {
                 throw new RehearsalException(ErrorCode.BACKUP_FAILED, "psql exited with " + result.exitCode()
-                        + " and its transaction was rolled back: " + errorsIn(result.output()));
+                        + " at COMMIT, so the transaction was rolled back: " + errorsIn(result.output()));
             }
-        } finally {
-            BackupFiles.deleteTree(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "interrupted before COMMIT: psql was stopped and its"
+                    + " transaction rolled back", e);
         }
+    }
+
+    private static RehearsalException rolledBack(ExternalTools.Result result) {
+        return new RehearsalException(ErrorCode.BACKUP_FAILED, "psql exited with " + result.exitCode()
+                + " before COMMIT and its transaction was rolled back: " + errorsIn(result.output()));
     }
 
     @Override
@@ -107,9 +153,23 @@ final class PostgresBackupStrategy implements BackupStrategy {
         return listing.ok() ? List.of() : List.of("pg_restore --list rejects the file: " + listing.output());
     }
 
-    /** The ERROR lines of psql's output (its notices and warnings are noise here), or all of it. */
+    /**
+     * psql's error and the lines that continue it (a multi-line message), without its notices,
+     * warnings and the PL/pgSQL context; all of the output when there is no ERROR line.
+     */
     private static String errorsIn(String output) {
-        List<String> errors = output.lines().filter(l -> l.contains("ERROR:") || l.contains("FATAL:")).toList();
+        List<String> errors = new ArrayList<>();
+        boolean inError = false;
+        for (String line : output.lines().toList()) {
+            if (line.contains("ERROR:") || line.contains("FATAL:")) {
+                inError = true;
+            } else if (line.startsWith("CONTEXT:") || line.contains("WARNING:") || line.contains("NOTICE:")) {
+                inError = false;
+            }
+            if (inError) {
+                errors.add(line);
+            }
+        }
         return errors.isEmpty() ? output : String.join("\n", errors);
     }
 

@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The psql script that empties a PostgreSQL database and then includes the dump's SQL, run as one
- * transaction: every user schema is dropped (so objects created after the backup do not survive)
+ * The psql statements that empty a PostgreSQL database before the dump's SQL, in the same transaction: every user schema is dropped (so objects created after the backup do not survive)
  * and so are the database-level objects a dump recreates by name (publications, large objects),
  * which would otherwise collide. {@code public} comes back with the owner, privileges and comment
  * pg_dump assumes it has, because pg_dump only writes their differences from that starting point.
@@ -47,11 +46,11 @@ final class PostgresReplaceScript {
         return new PostgresReplaceScript(statements);
     }
 
-    /** The script's text: the drops, then {@code \ir} of the dump's SQL, a file in the same directory. */
-    String text(String dumpSqlFileName) {
+    /** The script's text, one statement a line; the caller runs the dump's SQL after it, in the same transaction. */
+    String text() {
         StringBuilder text = new StringBuilder();
         statements.forEach(statement -> text.append(statement).append(";\n"));
-        return text.append("\\ir '").append(dumpSqlFileName.replace("'", "''")).append("'\n").toString();
+        return text.toString();
     }
 
     /**

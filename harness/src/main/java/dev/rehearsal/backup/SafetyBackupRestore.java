@@ -9,8 +9,9 @@ import java.util.HashSet;
 
 /**
  * A restore on an engine that cannot replace a database in one transaction: back the target up
- * first (verified), and if the restore fails part-way, restore that safety
- * backup, so a failure never leaves the target empty without a word.
+ * first (verified), mark the target while it is being replaced ({@link RestoreMarker}), and if the
+ * restore fails part-way or its result differs from the backup, restore that safety backup
+ * automatically, so a failure never leaves the wrong content in place without a word.
  */
 final class SafetyBackupRestore {
     private final BackupService service;
@@ -22,14 +23,26 @@ final class SafetyBackupRestore {
     }
 
     RestoreResult restore(Backup backup, Target target) {
+        // A marker already there means an earlier restore was cut off: it names the state from before
+        // that one, so it stays until a restore here succeeds.
+        boolean earlierInterruption = RestoreMarker.find(target).isPresent();
         Backup safety = takeSafetyBackup(backup, target);
+        String note = "an interrupted `rehearsal backup restore` of " + backup.name() + " left " + target.displayUrl()
+                + " partly restored; what it held before is in the safety backup " + safety.file()
+                + "; restore it with: " + safety.restoreCommand(target);
         try {
-            strategy.restore(backup.file(), target);
+            strategy.restore(backup.file(), target, new RestoreCheck(backup.manifest(), staged -> { }, note));
         } catch (RehearsalException failure) {
-            throw restoreSafetyBackup(backup, target, safety, failure);
+            throw restoreSafetyBackup(backup, target, safety, failure, "failed part-way", note, earlierInterruption);
         }
-        DatabaseSnapshot restored = service.checkRestored(backup, target,
-                "; what it held before the restore is in the safety backup " + safety.file());
+        DatabaseSnapshot restored;
+        try {
+            restored = service.checkRestored(backup, target, "");
+        } catch (RehearsalException differs) {
+            throw restoreSafetyBackup(backup, target, safety, differs, "does not match the backup", note,
+                    earlierInterruption);
+        }
+        RestoreMarker.clear(target);
         return new RestoreResult(backup, restored, RestoreProtection.SAFETY_BACKUP, safety);
     }
 
@@ -53,19 +66,23 @@ final class SafetyBackupRestore {
     }
 
     private RehearsalException restoreSafetyBackup(Backup backup, Target target, Backup safety,
-            RehearsalException failure) {
-        String failed = "restore of " + backup.name() + " into " + target.displayUrl() + " failed part-way: "
+            RehearsalException failure, String how, String note, boolean earlierInterruption) {
+        String failed = "restore of " + backup.name() + " into " + target.displayUrl() + " " + how + ": "
                 + failure.getMessage();
         try {
-            strategy.restore(safety.file(), target);
+            strategy.restore(safety.file(), target, new RestoreCheck(safety.manifest(), staged -> { }, note));
             DatabaseSnapshot back = service.checkRestored(safety, target, "");
+            if (!earlierInterruption) {
+                RestoreMarker.clear(target);
+            }
             return new RehearsalException(ErrorCode.BACKUP_FAILED, failed + "\nThe safety backup " + safety.file()
                     + " was restored automatically: " + target.displayUrl() + " is back to what it held before the"
                     + " restore (checked: data checksum " + DataChecksum.of(back.data()) + ")", failure);
         } catch (RehearsalException second) {
             return new RehearsalException(ErrorCode.BACKUP_FAILED, failed + "\nRestoring the safety backup "
                     + safety.file() + " ALSO FAILED: " + second.getMessage() + "\n" + target.displayUrl()
-                    + " may be empty or partly restored. Restore it by hand: " + safety.restoreCommand(target), failure);
+                    + " may be empty or partly restored (it is marked so for every command). Restore it by hand: "
+                    + safety.restoreCommand(target), failure);
         }
     }
 

@@ -16,8 +16,9 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * SQLite: {@code VACUUM INTO} writes a consistent copy through the engine (never a file copy of an
- * open database, which can catch a half-written page), and sqlite-jdbc's {@code restore from}
- * replaces the target's pages through SQLite's online backup API. That API writes the pages in one
+ * open database, which can catch a half-written page). A restore first checks a private side copy
+ * of the backup against the manifest, then sqlite-jdbc's {@code restore from} replaces the target's
+ * pages with that checked copy's through SQLite's online backup API. That API writes the pages in one
  * write transaction on the target (its journal undoes a half-done restore) and honours other
  * connections' locks, which replacing the file by a rename would not: a process holding the old
  * file open would go on writing to a deleted file, and a leftover {@code -wal} would be paired with
@@ -45,12 +46,32 @@ final class SqliteBackupStrategy implements BackupStrategy {
     }
 
     @Override
-    public void dump(Target source, Path file) {
+    public SourceState dump(Target source, Path file, SourceState.Reader reader) {
+        SourceState state = BackupStrategy.readSeparately(source, reader);
         try (Connection c = source.connect(); Statement s = c.createStatement()) {
             s.execute("vacuum into '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+            return state;
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.BACKUP_FAILED, "cannot back up " + source.displayUrl() + " into "
                     + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the backup into an owner-only side file and checks that copy against the manifest
+     * first: a backup whose content differs is refused before the target is touched. Only then
+     * does SQLite's backup API copy the checked side file's pages into the target, in one write
+     * transaction (see the class comment for why not a rename).
+     */
+    @Override
+    public void restore(Path file, Target target, RestoreCheck check) {
+        Path work = BackupFiles.createPrivateWorkDirectory(file);
+        try {
+            Path side = BackupFiles.copyOwnerOnly(file, work.resolve("restore.db"));
+            check.verifyStaged().accept(Target.of("jdbc:sqlite:" + side.toAbsolutePath()));
+            copyPages(side, target);
+        } finally {
+            BackupFiles.deleteTree(work);
         }
     }
 
@@ -59,8 +80,7 @@ final class SqliteBackupStrategy implements BackupStrategy {
      * success when the target stays locked and nothing was copied, so completion is taken only from
      * the progress callback reporting no page left.
      */
-    @Override
-    public void restore(Path file, Target target) {
+    private static void copyPages(Path file, Target target) {
         AtomicBoolean complete = new AtomicBoolean();
         int result;
         try (Connection c = target.connect()) {

@@ -65,6 +65,21 @@ final class BackupCommand implements Runnable {
             return spec.commandLine().getErr();
         }
 
+        /** {@link BackupService#find}, saying which newer backups {@code latest} passed over and why. */
+        Backup find(String name, boolean includeFailed) {
+            if (!"latest".equals(name)) {
+                return backups.find(dir, name);
+            }
+            BackupService.Latest latest = backups.latest(dir, includeFailed);
+            for (Backup skipped : latest.skipped()) {
+                err().println("skipped " + skipped.name() + ": taken while migration "
+                        + String.join(", ", skipped.manifest().unfinishedMigrations())
+                        + " (pass --include-failed to let 'latest' pick it)");
+            }
+            out().println("latest: " + latest.backup().name());
+            return latest.backup();
+        }
+
         /** Asks {@code question} on stdin; no answer (EOF, no terminal) means no. */
         boolean confirmed(String question) {
             out().print(question + " Type 'yes' to go on: ");
@@ -114,15 +129,20 @@ final class BackupCommand implements Runnable {
                 return 0;
             }
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"NAME", "CREATED (UTC)", "ENGINE", "SERVER VERSION", "SIZE", "LAST MIGRATION", "TABLES",
-                    "SOURCE"});
+            rows.add(new String[] {"NAME", "CREATED (UTC)", "ENGINE", "SERVER VERSION", "SIZE", "LAST MIGRATION",
+                    "UNFINISHED MIGRATIONS", "TABLES", "SOURCE"});
             for (Backup b : all) {
                 BackupManifest m = b.manifest();
                 rows.add(new String[] {b.name(), TIME.format(m.createdAt()), m.engine(), m.serverVersion(),
                         size(m.sizeBytes()), m.lastMigration() == null ? "-" : m.lastMigration(),
+                        m.hasUnfinishedMigration() ? String.join(", ", m.unfinishedMigrations()) : "-",
                         String.valueOf(m.data().tables().size()), m.sourceUrl()});
             }
             Tables.print(out(), rows);
+            if (all.stream().anyMatch(b -> b.manifest().hasUnfinishedMigration())) {
+                out().println("Backups with unfinished migrations were taken while a migration was failed or interrupted;"
+                        + " 'latest' skips them unless --include-failed.");
+            }
             return 0;
         }
     }
@@ -148,9 +168,13 @@ final class BackupCommand implements Runnable {
                 description = "Environment variable holding the password for --url (default: ${DEFAULT-VALUE}).")
         String passwordVariable;
 
+        @Option(names = "--include-failed",
+                description = "Let 'latest' pick a backup taken while a migration was failed or interrupted.")
+        boolean includeFailed;
+
         @Override
         public Integer call() {
-            Backup backup = backups.find(dir, name);
+            Backup backup = find(name, includeFailed);
             VerificationOutcome outcome = url == null ? backups.verify(backup, trialRestore)
                     : backups.verify(backup, trialRestore ? Target.of(url, user, System.getenv(passwordVariable)) : null);
             (outcome.ok() ? out() : err()).println(outcome.render());
@@ -160,8 +184,10 @@ final class BackupCommand implements Runnable {
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Replace a database's content with a backup. Refuses a backup that fails verification; asks"
-                    + " for confirmation unless --force; restores in one transaction (PostgreSQL, SQLite) or behind a"
-                    + " verified safety backup of the target (MariaDB); checks the restored data against the manifest.")
+                    + " for confirmation unless --force; checks the restored content against the manifest before it"
+                    + " replaces anything (PostgreSQL: inside the restore's transaction; SQLite: a private side copy) or"
+                    + " restores behind a verified safety backup of the target, restored automatically when the result"
+                    + " differs (MariaDB). 'latest' skips backups taken while a migration was failed or interrupted.")
     static final class Restore extends BackupSubcommand {
         @Parameters(paramLabel = "NAME", description = "Backup file name in the directory, a path, or 'latest'.")
         String name;
@@ -172,11 +198,15 @@ final class BackupCommand implements Runnable {
         @Mixin
         SafetyOptions safety;
 
+        @Option(names = "--include-failed",
+                description = "Let 'latest' pick a backup taken while a migration was failed or interrupted.")
+        boolean includeFailed;
+
         @Override
         public Integer call() {
-            Target target = targetOptions.target();
+            Target target = targetOptions.targetEvenIfHalfRestored();
             safety.guard("backup restore");
-            Backup backup = backups.find(dir, name);
+            Backup backup = find(name, includeFailed);
             if (!safety.force && !confirmed(backup, target)) {
                 err().println("restore cancelled: " + target.displayUrl() + " was not touched");
                 return 1;

@@ -8,10 +8,12 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.snapshot.data.DatabaseFingerprint;
 import dev.rehearsal.testing.TestDatabases;
+import dev.rehearsal.verification.DatabaseSnapshot;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,29 +61,65 @@ class BackupCorruptionTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void aManifestWhoseFingerprintDoesNotMatchTheFileIsCaughtByTrialRestoreAndAfterARestore(String engine)
+    void aBackupWhoseContentDiffersFromItsReDigestedManifestIsRefusedAndTheTargetKeepsItsContent(String engine)
             throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
             BackupFixtures.populate(db.target());
             Backup backup = backups.create(db.target(), dir, BackupFixtures.EXCLUDED);
             BackupFixtures.damage(db.target());
-            // The checksum still fits the file, but the recorded state is another one (the damaged one).
-            BackupManifest m = backup.manifest();
-            BackupManifest stale = new BackupManifest(m.formatVersion(), m.sourceUrl(), m.engine(), m.serverVersion(),
-                    m.createdAt(), m.sizeBytes(), m.sha256(), m.excludedTables(), BackupFixtures.snapshot(db.target()),
-                    m.lastMigration());
-            Files.writeString(backup.manifestFile(), stale.toJson());
-            Backup mismatched = backups.find(dir, backup.name());
+            DatabaseSnapshot damaged = BackupFixtures.snapshot(db.target());
+            // The checksum still fits the file, but the manifest (digested again, as a forger would)
+            // records another state: the damaged one, with its own PostgreSQL digests.
+            Backup mismatched = rewriteManifest(backup, damaged, BackupFixtures.contentDigests(db.target()));
+            assertThat(mismatched.manifest().integrityProblem()).isNull();
 
             VerificationOutcome outcome = backups.verify(mismatched, true);
             assertThat(outcome.ok()).isFalse();
-            assertThat(outcome.problems()).singleElement().asString()
-                    .contains("trial restore differs from the manifest", "table data users");
+            assertThat(outcome.problems()).singleElement().asString().contains("trial restore", "users");
 
             assertThatThrownBy(() -> backups.restore(mismatched, db.target()))
-                    .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage())
-                            .contains("differs from backup " + backup.name(), "expected", "restored", "users"));
+                    .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage()).contains(
+                            switch (engine) {
+                                case "sqlite" -> "differs from its manifest (checked in a private copy before replacing";
+                                case "postgres" -> "rolled back: " + db.target().displayUrl() + " is unchanged";
+                                default -> "was restored automatically";
+                            }, "users"));
+            assertThat(DatabaseSnapshot.compare(damaged, BackupFixtures.snapshot(db.target()), "before", "after")
+                    .render()).isEqualTo("no differences between before and after");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void aManifestEditedByHandFailsItsDigestAndIsNeverRestored(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            BackupFixtures.populate(db.target());
+            Backup backup = backups.create(db.target(), dir, BackupFixtures.EXCLUDED);
+            BackupFixtures.damage(db.target());
+            DatabaseFingerprint damagedState = BackupFixtures.fingerprint(db.target());
+            String json = Files.readString(backup.manifestFile());
+            String checksum = DataChecksum.of(backup.manifest().data());
+            Files.writeString(backup.manifestFile(), json.replace(checksum, DataChecksum.of(damagedState)));
+            Backup edited = backups.find(dir, backup.name());
+
+            VerificationOutcome outcome = backups.verify(edited, false);
+
+            assertThat(outcome.problems()).anySatisfy(p -> assertThat(p).contains("the manifest was edited or damaged"));
+            assertThatThrownBy(() -> backups.restore(edited, db.target()))
+                    .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage())
+                            .contains("refusing to restore", "the manifest was edited", "was not touched"));
+            assertThat(BackupFixtures.fingerprint(db.target())).isEqualTo(damagedState);
+        }
+    }
+
+    private Backup rewriteManifest(Backup backup, DatabaseSnapshot state, SortedMap<String, String> digests)
+            throws IOException {
+        BackupManifest m = backup.manifest();
+        BackupManifest stale = new BackupManifest(m.formatVersion(), m.sourceUrl(), m.engine(), m.serverVersion(),
+                m.createdAt(), m.sizeBytes(), m.sha256(), m.excludedTables(), state, m.lastMigration(),
+                m.unfinishedMigrations(), digests.isEmpty() ? m.contentDigests() : digests, null);
+        Files.writeString(backup.manifestFile(), stale.toJson());
+        return backups.find(dir, backup.name());
     }
 
     private Backup apply(Damage damage, Backup backup) throws IOException {

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** A small schema with data, a foreign key and an index, the same on every engine. */
 final class BackupFixtures {
@@ -45,6 +47,16 @@ final class BackupFixtures {
     static DatabaseSnapshot snapshot(Target target) throws SQLException {
         try (Connection c = target.connect()) {
             return DatabaseSnapshot.take(c, target.dialect(), EXCLUDED);
+        }
+    }
+
+    /** PostgreSQL's own per-table digests of {@code target} as a manifest records them; empty elsewhere. */
+    static SortedMap<String, String> contentDigests(Target target) throws SQLException {
+        if (!target.dialect().name().equals("postgres")) {
+            return new TreeMap<>();
+        }
+        try (Connection c = target.connect()) {
+            return PostgresContentDigests.read(c);
         }
     }
 

@@ -64,6 +64,26 @@ class BackupCommandTests {
     }
 
     @Test
+    void aBackupDirectoryOthersCanWriteIsBadInputForEveryBackupCommand() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        String backups = dir.resolve("b").toString();
+        CliRun create = CliRun.of("backup", "create", "--url", db.toString(), "--dir", backups);
+        String name = backupName(create);
+        Files.setPosixFilePermissions(Path.of(backups), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        long modified = Files.getLastModifiedTime(db).toMillis();
+
+        for (String[] args : List.of(new String[] {"backup", "list", "--dir", backups},
+                new String[] {"backup", "verify", name, "--dir", backups},
+                new String[] {"backup", "restore", name, "--dir", backups, "--url", db.toString(), "--force"},
+                new String[] {"backup", "create", "--url", db.toString(), "--dir", backups})) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("is writable by other users", "chmod o-w " + Path.of(backups).toAbsolutePath());
+        }
+        assertThat(Files.getLastModifiedTime(db).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
     void listShowsTheManifestsNewestFirstWithoutPasswords() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
         String url = "jdbc:sqlite:" + db + "?password=secret";

@@ -148,8 +148,14 @@ final class BackupCommand implements Runnable {
                 description = "Environment variable holding the password for --url (default: ${DEFAULT-VALUE}).")
         String passwordVariable;
 
+        @Mixin
+        SafetyOptions safety;
+
         @Override
         public Integer call() {
+            if (trialRestore) {
+                safety.guard("backup verify --trial-restore"); // it creates a scratch database on the server
+            }
             Backup backup = backups.find(dir, name);
             VerificationOutcome outcome = url == null ? backups.verify(backup, trialRestore)
                     : backups.verify(backup, trialRestore ? Target.of(url, user, System.getenv(passwordVariable)) : null);

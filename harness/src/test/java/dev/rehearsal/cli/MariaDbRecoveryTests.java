@@ -116,6 +116,59 @@ class MariaDbRecoveryTests {
         }
     }
 
+    @Test
+    void aRunnerKilledWhileWaitingForTheLockLeavesNoBackupAndNoMark() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
+            String url = db.target().url();
+            Path migrations = migrations(5);
+            seedFirstMigration(url, migrations);
+            ChildCli holder = ChildCli.start(dir, "holder", Map.of(), "up", "--url", url, "--migrations",
+                    migrations.toString(), "--backup-dir", backups().toString());
+            awaitTable(db, "a", holder);
+
+            ChildCli waiter = ChildCli.start(dir, "waiter", Map.of(), "up", "--url", url, "--migrations",
+                    migrations.toString(), "--backup-dir", backups().toString());
+            awaitLockWaiter(db, waiter);
+            waiter.killProcessGroup();
+
+            assertThat(holder.waitFor()).as(holder.toString()).isZero();
+            assertThat(waiter.out()).doesNotContain("safety backup");
+            assertThat(backupFiles()).hasSize(1);
+            CliRun status = CliRun.of("status", "--url", url, "--migrations", migrations.toString());
+            assertThat(status.out()).containsPattern("002\\s+applied\\s+two").doesNotContain("NEEDS REPAIR");
+            assertThat(TestDatabases.firstColumn(db.target(), "select count(*) from t")).containsExactly("3");
+        }
+    }
+
+    @Test
+    void aRunnerKilledMidRollbackIsReportedAndNothingMigratesUntilRepaired() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
+            String url = db.target().url();
+            Path migrations = migrations(5);
+            seedFirstMigration(url, migrations);
+            assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--no-backup").exitCode())
+                    .isZero();
+
+            ChildCli child = ChildCli.start(dir, "killed-down", Map.of(), "down", "--url", url, "--migrations",
+                    migrations.toString(), "--backup-dir", backups().toString());
+            awaitNoTable(db, "b", child);
+            child.killProcessGroup();
+
+            CliRun status = CliRun.of("status", "--url", url, "--migrations", migrations.toString());
+            assertThat(status.out()).containsPattern("002\\s+interrupted\\s+two")
+                    .contains("NEEDS REPAIR: migration 002 two was interrupted part-way", "before rolling back",
+                            "rehearsal backup restore ");
+            for (String command : List.of("up", "down", "redo", "reset", "refresh")) {
+                CliRun refused = CliRun.of(command, "--url", url, "--migrations", migrations.toString(), "--backup-dir",
+                        backups().toString());
+                assertThat(refused.exitCode()).as(command + ": " + refused).isEqualTo(1);
+                assertThat(refused.err()).as(command).contains("was interrupted part-way", "rehearsal repair");
+            }
+            assertThat(backupFiles()).hasSize(1);
+            assertThat(TestDatabases.firstColumn(db.target(), "select count(*) from t")).containsExactly("3");
+        }
+    }
+
     /** 001 creates t; 002 creates a, waits {@code sleepSeconds} (the window for a race or a kill), creates b. */
     private Path migrations(int sleepSeconds) throws IOException {
         Path migrations = Files.createDirectories(dir.resolve("m"));
@@ -123,7 +176,8 @@ class MariaDbRecoveryTests {
         Files.writeString(migrations.resolve("001_one.down.sql"), "drop table t;\n");
         Files.writeString(migrations.resolve("002_two.up.sql"), "create table a (id int);\nselect sleep(" + sleepSeconds
                 + ");\ncreate table b (id int);\n");
-        Files.writeString(migrations.resolve("002_two.down.sql"), "drop table b;\ndrop table a;\n");
+        Files.writeString(migrations.resolve("002_two.down.sql"), "drop table b;\nselect sleep(" + sleepSeconds
+                + ");\ndrop table a;\n");
         return migrations;
     }
 
@@ -159,6 +213,30 @@ class MariaDbRecoveryTests {
         }
         child.killProcessGroup();
         throw new AssertionError("the child never created table " + table + ":\n" + child);
+    }
+
+    /** Until a session waits in GET_LOCK: the holder's call returned long ago, so it is the waiter's. */
+    private static void awaitLockWaiter(IsolatedDatabase db, ChildCli waiter) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!TestDatabases.firstColumn(db.target(), "select id from information_schema.processlist"
+                    + " where info like 'select get_lock(%'").isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        waiter.killProcessGroup();
+        throw new AssertionError("the waiter never blocked on the migration lock:\n" + waiter);
+    }
+
+    private static void awaitNoTable(IsolatedDatabase db, String table, ChildCli child) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!TestDatabases.firstColumn(db.target(), "show tables").contains(table)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        child.killProcessGroup();
+        throw new AssertionError("the child never dropped table " + table + ":\n" + child);
     }
 
     /** Schema and data, Rehearsal's history tables included: the restore brings them back too. */

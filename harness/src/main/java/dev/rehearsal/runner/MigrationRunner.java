@@ -55,7 +55,7 @@ public final class MigrationRunner {
         return mutate((c, rows) -> {
             refuseUnlessReadyForUp(rows, "migrate");
             List<Migration> pending = pending(rows, Set.of(), to);
-            String recovery = announce(up(pending));
+            String recovery = announce(PlannedScript.all(Direction.UP, pending));
             return applyPending(c, rows, pending, recovery);
         });
     }
@@ -73,7 +73,7 @@ public final class MigrationRunner {
             refuseIfRepairNeeded(rows);
             refuseIf(checks.modified(rows), "roll back");
             List<Migration> plan = rollbackPlan(rows, scope);
-            return rollBack(c, rows, plan, announce(down(plan)));
+            return rollBack(c, rows, plan, announce(PlannedScript.all(Direction.DOWN, plan)));
         });
     }
 
@@ -88,10 +88,7 @@ public final class MigrationRunner {
             if (plan.isEmpty()) {
                 return RunResult.nothing();
             }
-            List<Migration> again = pending(rows, versions(plan), plan.get(0).version());
-            String recovery = announce(concat(down(plan), up(again)));
-            RunResult down = rollBack(c, rows, plan, recovery);
-            return down.then(applyPending(c, rowsByVersion(c), again, recovery));
+            return rollBackThenApply(c, rows, plan, pending(rows, versions(plan), plan.get(0).version()));
         });
     }
 
@@ -114,9 +111,7 @@ public final class MigrationRunner {
             if (plan.isEmpty() && again.isEmpty()) {
                 return RunResult.nothing();
             }
-            String recovery = announce(concat(down(plan), up(again)));
-            RunResult down = rollBack(c, rows, plan, recovery);
-            return down.then(applyPending(c, rowsByVersion(c), again, recovery));
+            return rollBackThenApply(c, rows, plan, again);
         });
     }
 
@@ -239,23 +234,17 @@ public final class MigrationRunner {
         return new RunResult(done);
     }
 
+    /** Rolls {@code plan} back, then applies {@code again}: one run, announced once. */
+    private RunResult rollBackThenApply(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan,
+            List<Migration> again) throws SQLException {
+        String recovery = announce(PlannedScript.all(Direction.DOWN, plan, Direction.UP, again));
+        RunResult down = rollBack(c, rows, plan, recovery);
+        return down.then(applyPending(c, rowsByVersion(c), again, recovery));
+    }
+
     /** Tells {@link RunnerOptions#beforeChanges()} what is about to run, unless nothing is. */
     private String announce(List<PlannedScript> plan) {
         return plan.isEmpty() ? null : options.beforeChanges().beforeChanges(List.copyOf(plan));
-    }
-
-    private static List<PlannedScript> up(List<Migration> migrations) {
-        return migrations.stream().map(m -> new PlannedScript(m, Direction.UP)).toList();
-    }
-
-    private static List<PlannedScript> down(List<Migration> migrations) {
-        return migrations.stream().map(m -> new PlannedScript(m, Direction.DOWN)).toList();
-    }
-
-    private static List<PlannedScript> concat(List<PlannedScript> first, List<PlannedScript> second) {
-        List<PlannedScript> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     private static Set<MigrationVersion> versions(List<Migration> migrations) {
@@ -303,12 +292,6 @@ public final class MigrationRunner {
         return new RunResult(done);
     }
 
-    private static String progress(HistoryRow row) {
-        return row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS
-                ? "interrupted; an unknown number of statements stayed applied"
-                : row.statementsRun() + " statement(s) stayed applied";
-    }
-
     private void refuseIfRepairNeeded(Map<MigrationVersion, HistoryRow> rows) {
         List<String> failures = partialFailures(rows);
         if (!failures.isEmpty()) {
@@ -317,11 +300,7 @@ public final class MigrationRunner {
     }
 
     private List<String> partialFailures(Map<MigrationVersion, HistoryRow> rows) {
-        return rows.values().stream().filter(HistoryRow::isPartialFailure).map(row -> "migration " + row.version()
-                + " " + row.name() + (row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS ? " was interrupted" : " failed")
-                + " part-way on " + target.displayUrl() + " (" + progress(row) + ": " + row.error()
-                + "). The database is partly changed; nothing may migrate until it is repaired:"
-                + " fix it by hand or restore a backup, then run `rehearsal repair` before migrating again").toList();
+        return HistoryChecks.partialFailures(rows, target.displayUrl());
     }
 
     private MigrationExecutor executor(String recovery) {

@@ -172,8 +172,14 @@ final class BackupCommand implements Runnable {
                 description = "Let 'latest' pick a backup taken while a migration was failed or interrupted.")
         boolean includeFailed;
 
+        @Mixin
+        SafetyOptions safety;
+
         @Override
         public Integer call() {
+            if (trialRestore) {
+                safety.guard("backup verify --trial-restore"); // it creates a scratch database on the server
+            }
             Backup backup = find(name, includeFailed);
             VerificationOutcome outcome = url == null ? backups.verify(backup, trialRestore)
                     : backups.verify(backup, trialRestore ? Target.of(url, user, System.getenv(passwordVariable)) : null);

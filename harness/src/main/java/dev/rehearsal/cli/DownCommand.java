@@ -30,6 +30,6 @@ final class DownCommand extends MigrationCommand {
         }
         safety.guard("down");
         DownScope scope = batch ? DownScope.lastBatch() : to != null ? DownScope.to(MigrationVersion.parse(to)) : DownScope.last();
-        return runProtected(safetyBackup, SafetyBackupOptions.Work.ROLL_BACK, r -> r.down(scope), "nothing to roll back");
+        return runProtected(safetyBackup, r -> r.down(scope), "nothing to roll back");
     }
 }

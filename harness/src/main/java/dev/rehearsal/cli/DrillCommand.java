@@ -60,7 +60,7 @@ final class DrillCommand implements Runnable {
         /** The runner settings without the progress listener: a drill's own output is one line per outcome. */
         RunnerOptions runnerOptions() {
             return RunnerOptions.defaults().withHistoryTable(historyTable)
-                    .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds)).withAllowOutOfOrder(allowOutOfOrder);
+                    .withLockTimeout(lockTimeout).withAllowOutOfOrder(allowOutOfOrder);
         }
 
         /** Refuses (exit 2, nothing changed) a target that holds anything, unless it is declared scratch. */

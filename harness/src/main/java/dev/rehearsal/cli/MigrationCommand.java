@@ -36,9 +36,9 @@ abstract class MigrationCommand implements Callable<Integer> {
             description = "History table (default: ${DEFAULT-VALUE}).")
     String historyTable;
 
-    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for another runner's lock (default: ${DEFAULT-VALUE} s).")
-    long lockTimeoutSeconds;
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30", converter = LockTimeoutConverter.class,
+            description = "How long to wait for another runner's lock, 0 to 86400 (default: ${DEFAULT-VALUE} s).")
+    Duration lockTimeout;
 
     @Option(names = "--allow-out-of-order", description = "Apply pending migrations older than the newest applied one.")
     boolean allowOutOfOrder;
@@ -59,29 +59,29 @@ abstract class MigrationCommand implements Callable<Integer> {
     /** Loads and checks every file before anything touches the database. */
     MigrationRunner runner() {
         Target target = target();
-        return runner(target, MigrationLoader.load(migrations, target.dialect()));
+        return new MigrationRunner(target, MigrationLoader.load(migrations, target.dialect()).migrations(),
+                runnerOptions(target));
     }
 
     /**
      * Runs a mutating command: each migration in its own transaction where the database allows it,
-     * otherwise behind a verified safety backup taken first (see {@link SafetyBackupOptions}).
+     * otherwise behind a verified safety backup taken under the runner's lock (see {@link SafetyBackupOptions}).
      */
-    int runProtected(SafetyBackupOptions safetyBackup, SafetyBackupOptions.Work work,
-            Function<MigrationRunner, RunResult> command, String nothingMessage) {
+    int runProtected(SafetyBackupOptions safetyBackup, Function<MigrationRunner, RunResult> command, String nothingMessage) {
         Target target = target();
         MigrationSet set = MigrationLoader.load(migrations, target.dialect());
-        MigrationRunner runner = runner(target, set);
-        return summarize(safetyBackup.protect(target, set.migrations(), runner, work, () -> command.apply(runner), out()),
-                nothingMessage);
+        SafetyBackupOptions.Net net = safetyBackup.net(target,
+                new SchemaHistory(target.dialect(), historyTable).internalTables(), out());
+        MigrationRunner runner = new MigrationRunner(target, set.migrations(), runnerOptions(target).withBeforeChanges(net));
+        return summarize(net.protect(() -> command.apply(runner)), nothingMessage);
     }
 
-    private MigrationRunner runner(Target target, MigrationSet set) {
-        RunnerOptions options = RunnerOptions.defaults()
+    private RunnerOptions runnerOptions(Target target) {
+        return RunnerOptions.defaults()
                 .withHistoryTable(historyTable)
-                .withLockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+                .withLockTimeout(lockTimeout)
                 .withAllowOutOfOrder(allowOutOfOrder)
                 .withListener(new PrintingListener(out(), target));
-        return new MigrationRunner(target, set.migrations(), options);
     }
 
     int summarize(RunResult result, String nothingMessage) {

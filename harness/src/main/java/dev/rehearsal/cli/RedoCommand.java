@@ -15,6 +15,6 @@ final class RedoCommand extends MigrationCommand {
     @Override
     public Integer call() {
         safety.guard("redo");
-        return runProtected(safetyBackup, SafetyBackupOptions.Work.BOTH, MigrationRunner::redo, "nothing to redo: no migration is applied");
+        return runProtected(safetyBackup, MigrationRunner::redo, "nothing to redo: no migration is applied");
     }
 }

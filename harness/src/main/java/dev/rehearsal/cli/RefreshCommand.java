@@ -15,6 +15,6 @@ final class RefreshCommand extends MigrationCommand {
     @Override
     public Integer call() {
         safety.guard("refresh");
-        return runProtected(safetyBackup, SafetyBackupOptions.Work.BOTH, MigrationRunner::refresh, "no migrations");
+        return runProtected(safetyBackup, MigrationRunner::refresh, "no migrations");
     }
 }

@@ -15,6 +15,6 @@ final class ResetCommand extends MigrationCommand {
     @Override
     public Integer call() {
         safety.guard("reset");
-        return runProtected(safetyBackup, SafetyBackupOptions.Work.ROLL_BACK, MigrationRunner::reset, "nothing to roll back");
+        return runProtected(safetyBackup, MigrationRunner::reset, "nothing to roll back");
     }
 }

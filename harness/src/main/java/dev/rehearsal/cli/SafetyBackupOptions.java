@@ -6,24 +6,24 @@ import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.VerificationOutcome;
 import dev.rehearsal.database.Target;
-import dev.rehearsal.migration.Migration;
-import dev.rehearsal.migration.MigrationVersion;
-import dev.rehearsal.runner.MigrationRunner;
-import dev.rehearsal.runner.MigrationStatus;
+import dev.rehearsal.runner.BeforeChanges;
+import dev.rehearsal.runner.PlannedScript;
 import dev.rehearsal.runner.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
  * The safety net of the migration commands where a transaction cannot be one: MariaDB commits DDL
- * as it goes, and a script may opt out of its transaction. Before such a run, a backup is taken
- * and verified, named in the output and in any failure with the command that restores it.
+ * as it goes, and a script may opt out of its transaction. The backup is taken under the runner's
+ * migration lock, once the run is planned and nothing refused it, and only when a script of that
+ * plan runs without a transaction: so a refused run, or a runner that waited for another and finds
+ * nothing to do, takes none, and no other runner changes the database while it is dumped. It is
+ * verified, named in the output, in any failure and in the history's marker of a script that runs
+ * without a transaction (what a runner killed mid-script leaves), with the command that restores it.
  */
 final class SafetyBackupOptions {
     @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "backups",
@@ -34,77 +34,75 @@ final class SafetyBackupOptions {
             description = "Run migrations that cannot run in a transaction without taking a safety backup first.")
     boolean noBackup;
 
-    /** What a command is about to do, for deciding whether anything will run at all. */
-    enum Work {
-        APPLY, ROLL_BACK, BOTH
+    /** The hook for one run of {@code target}'s runner; {@link Net#protect} runs the command with it. */
+    Net net(Target target, Set<String> internalTables, PrintWriter out) {
+        return new Net(target, internalTables, out);
     }
 
-    /**
-     * Runs {@code run}, first backing up the target when the run will execute a script outside a
-     * transaction; a failure then names the backup and how to restore it.
-     */
-    RunResult protect(Target target, List<Migration> migrations, MigrationRunner runner, Work work,
-            Supplier<RunResult> run, PrintWriter out) {
-        if (!needsBackup(target, migrations, runner, work)) {
-            return run.get();
+    /** Takes the safety backup when the runner announces its plan, and names it in a failure. */
+    final class Net implements BeforeChanges {
+        private final Target target;
+        private final Set<String> internalTables;
+        private final PrintWriter out;
+        private Backup backup;
+
+        private Net(Target target, Set<String> internalTables, PrintWriter out) {
+            this.target = target;
+            this.internalTables = internalTables;
+            this.out = out;
         }
-        String why = target.dialect().transactionalDdl() ? "a migration script opts out of its transaction"
-                : target.dialect().name() + " commits DDL as it runs, so a migration cannot run in a transaction";
-        if (noBackup) {
-            out.println("WARNING: --no-backup: " + why + ", and NO BACKUP is taken; a failure part-way leaves"
-                    + " the statements before it applied");
+
+        @Override
+        public String beforeChanges(List<PlannedScript> plan) {
+            if (plan.stream().allMatch(script -> script.transactional(target.dialect()))) {
+                return null;
+            }
+            String why = target.dialect().transactionalDdl() ? "a migration script opts out of its transaction"
+                    : target.dialect().name() + " commits DDL as it runs, so a migration cannot run in a transaction";
+            if (noBackup) {
+                out.println("WARNING: --no-backup: " + why + ", and NO BACKUP is taken; a failure part-way leaves"
+                        + " the statements before it applied");
+                out.flush();
+                return null;
+            }
+            backup = verifiedBackup();
+            out.println("safety backup " + backup.file() + " (checksum and integrity verified): " + why);
             out.flush();
-            return run.get();
+            return "A safety backup was taken before this run; to go back to the state before it: "
+                    + backup.restoreCommand(target);
         }
-        Backup backup = verifiedBackup(target, runner.history().internalTables());
-        out.println("safety backup " + backup.file() + " (checksum and integrity verified): " + why);
-        out.flush();
-        try {
-            return run.get();
-        } catch (RehearsalException e) {
-            if (e.code() != ErrorCode.MIGRATION_FAILED) {
-                throw e; // a refusal (changed checksum, lock, repair needed): nothing ran, the backup is only kept
-            }
-            throw new RehearsalException(e.code(), e.getMessage() + restoreHint(backup, target), e);
-        } catch (RuntimeException e) {
-            throw new RehearsalException(ErrorCode.MIGRATION_FAILED, e.getMessage() + restoreHint(backup, target), e);
-        }
-    }
 
-    private static String restoreHint(Backup backup, Target target) {
-        return "\nA safety backup was taken before this command; to go back to the state before it: "
-                + backup.restoreCommand(target);
-    }
-
-    private Backup verifiedBackup(Target target, Set<String> internalTables) {
-        BackupService backups = new BackupService();
-        Backup backup = backups.create(target, backupDir, internalTables);
-        VerificationOutcome verified = backups.verify(backup, false);
-        if (!verified.ok()) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the safety backup " + backup.file()
-                    + " fails verification; nothing was run:\n" + verified.render());
-        }
-        return backup;
-    }
-
-    /** Whether a script this command may run cannot run in a transaction: only the ones it can reach count. */
-    private static boolean needsBackup(Target target, List<Migration> migrations, MigrationRunner runner, Work work) {
-        Map<MigrationVersion, Migration> byVersion = new HashMap<>();
-        migrations.forEach(m -> byVersion.put(m.version(), m));
-        boolean ddlCommits = !target.dialect().transactionalDdl();
-        for (MigrationStatus status : runner.status()) {
-            Migration m = byVersion.get(status.version());
-            if (m == null) {
-                continue;
-            }
-            if (work != Work.ROLL_BACK && status.awaitsUp() && (ddlCommits || !m.up().transactional())) {
-                return true;
-            }
-            if (work != Work.APPLY && status.isApplied() && m.down() != null
-                    && (ddlCommits || !m.down().transactional() || (work == Work.BOTH && !m.up().transactional()))) {
-                return true;
+        /** Runs {@code run} with this hook in its runner; a failure after the backup names it. */
+        RunResult protect(Supplier<RunResult> run) {
+            try {
+                return run.get();
+            } catch (RehearsalException e) {
+                if (backup == null || e.code() != ErrorCode.MIGRATION_FAILED) {
+                    throw e; // a refusal (changed checksum, lock, repair needed): nothing ran
+                }
+                throw new RehearsalException(e.code(), e.getMessage() + restoreHint(), e);
+            } catch (RuntimeException e) {
+                if (backup == null) {
+                    throw e;
+                }
+                throw new RehearsalException(ErrorCode.MIGRATION_FAILED, e.getMessage() + restoreHint(), e);
             }
         }
-        return false;
+
+        private String restoreHint() {
+            return "\nA safety backup was taken before this command; to go back to the state before it: "
+                    + backup.restoreCommand(target);
+        }
+
+        private Backup verifiedBackup() {
+            BackupService backups = new BackupService();
+            Backup taken = backups.create(target, backupDir, internalTables);
+            VerificationOutcome verified = backups.verify(taken, false);
+            if (!verified.ok()) {
+                throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the safety backup " + taken.file()
+                        + " fails verification; nothing was run:\n" + verified.render());
+            }
+            return taken;
+        }
     }
 }

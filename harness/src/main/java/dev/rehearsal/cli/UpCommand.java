@@ -26,7 +26,7 @@ final class UpCommand extends MigrationCommand {
     public Integer call() {
         safety.guard("up");
         MigrationVersion target = to == null ? null : MigrationVersion.parse(to);
-        return runProtected(safetyBackup, SafetyBackupOptions.Work.APPLY, runner -> runner.up(target),
+        return runProtected(safetyBackup, runner -> runner.up(target),
                 "nothing to apply: the database is up to date");
     }
 }

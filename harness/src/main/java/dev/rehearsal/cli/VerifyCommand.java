@@ -37,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
+    @Mixin
+    SafetyOptions safety;
+
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite YAML file.")
     Path suiteFile;
 
@@ -52,6 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SQLException {
+        safety.guard("verify"); // its checks run the suite's own SQL on the target
         VerificationSuite suite = SuiteLoader.load(suiteFile);
         if (!capturePre && out != null) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "--out names the captures file of --capture-pre;"

@@ -48,6 +48,22 @@ public final class Constants {
     public static final String KEEP_FAILED_DATABASES = "rehearsal.keep-failed-databases";
 
     /**
+     * The environment label of the configured servers ({@link #POSTGRES_URL}, {@link #MARIADB_URL}).
+     * {@code $REHEARSAL_ENV} counts too: when either is a production label ({@code prod},
+     * {@code prd}, {@code production}, {@code prod-eu}, ... or one listed in
+     * {@code $REHEARSAL_PRODUCTION_LABELS}, see {@code ProductionLabels}), the engine creates no
+     * database there unless {@link #ALLOW_PRODUCTION} is {@code true}: those targets fail with the
+     * reason. Default: none.
+     */
+    public static final String ENVIRONMENT = "rehearsal.env";
+
+    /**
+     * {@code true}: rehearse on configured servers labelled production (see {@link #ENVIRONMENT}),
+     * creating and dropping scratch databases there. Default {@code false}.
+     */
+    public static final String ALLOW_PRODUCTION = "rehearsal.allow-production";
+
+    /**
      * Where {@code rehearsal-results.json} and the readiness report built from it
      * ({@code rehearsal-report.html}, {@code rehearsal-report.json}) are written; relative paths
      * resolve against the project root. Default {@code reports}.

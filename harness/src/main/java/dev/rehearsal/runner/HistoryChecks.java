@@ -73,6 +73,24 @@ final class HistoryChecks {
         return problems;
     }
 
+    /**
+     * Migrations that failed or were interrupted part-way and left {@code where} partly changed, one
+     * line each saying what to do.
+     */
+    static List<String> partialFailures(Map<MigrationVersion, HistoryRow> rows, String where) {
+        return rows.values().stream().filter(HistoryRow::isPartialFailure).map(row -> "migration " + row.version()
+                + " " + row.name() + (row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS ? " was interrupted" : " failed")
+                + " part-way on " + where + " (" + progress(row) + ": " + row.error()
+                + "). The database is partly changed; nothing may migrate until it is repaired:"
+                + " fix it by hand or restore a backup, then run `rehearsal repair` before migrating again").toList();
+    }
+
+    private static String progress(HistoryRow row) {
+        return row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS
+                ? "interrupted; an unknown number of statements stayed applied"
+                : row.statementsRun() + " statement(s) stayed applied";
+    }
+
     static boolean isApplied(Map<MigrationVersion, HistoryRow> rows, MigrationVersion version) {
         HistoryRow row = rows.get(version);
         return row != null && row.status() == HistoryStatus.APPLIED;

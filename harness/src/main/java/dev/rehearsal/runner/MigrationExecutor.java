@@ -24,18 +24,22 @@ final class MigrationExecutor {
     private final Dialect dialect;
     private final SchemaHistory history;
     private final RunnerOptions options;
+    private final String recovery;
 
-    MigrationExecutor(Dialect dialect, SchemaHistory history, RunnerOptions options) {
+    /** @param recovery how to get back to the state before the run, or null; kept in the interrupted marker */
+    MigrationExecutor(Dialect dialect, SchemaHistory history, RunnerOptions options, String recovery) {
         this.dialect = dialect;
         this.history = history;
         this.options = options;
+        this.recovery = recovery;
     }
 
     /** @param previous the migration's history row before this run, or null */
     ExecutedMigration execute(Connection c, Migration migration, Direction direction, int batch, HistoryRow previous)
             throws SQLException {
-        MigrationScript script = direction == Direction.UP ? migration.up() : migration.down();
-        boolean transactional = dialect.transactionalDdl() && script.transactional();
+        PlannedScript planned = new PlannedScript(migration, direction);
+        MigrationScript script = planned.script();
+        boolean transactional = planned.transactional(dialect);
         options.listener().started(migration, direction);
         long start = System.nanoTime();
         int ran = 0;
@@ -44,7 +48,8 @@ final class MigrationExecutor {
             // Without a transaction, a runner cut off mid-script could not record anything: say so up front.
             history.write(c, row(migration, HistoryStatus.FAILED, batch, 0, HistoryRow.UNKNOWN_PROGRESS,
                     "interrupted: the runner stopped before " + (direction == Direction.UP ? "" : "rolling back ")
-                            + "this script finished; the database may be partly changed"));
+                            + "this script finished; the database may be partly changed"
+                            + (recovery == null ? "" : ". " + recovery)));
         }
         try (Statement jdbc = c.createStatement()) {
             for (SqlStatement statement : script.statements()) {

@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The migration commands (up, down, redo, reset, refresh, status, validate, repair) against one
@@ -52,7 +54,9 @@ public final class MigrationRunner {
         }
         return mutate((c, rows) -> {
             refuseUnlessReadyForUp(rows, "migrate");
-            return applyPending(c, rows, to);
+            List<Migration> pending = pending(rows, Set.of(), to);
+            String recovery = announce(PlannedScript.all(Direction.UP, pending));
+            return applyPending(c, rows, pending, recovery);
         });
     }
 
@@ -68,7 +72,8 @@ public final class MigrationRunner {
         return mutate((c, rows) -> {
             refuseIfRepairNeeded(rows);
             refuseIf(checks.modified(rows), "roll back");
-            return rollBack(c, rows, rollbackPlan(rows, scope));
+            List<Migration> plan = rollbackPlan(rows, scope);
+            return rollBack(c, rows, plan, announce(PlannedScript.all(Direction.DOWN, plan)));
         });
     }
 
@@ -80,8 +85,10 @@ public final class MigrationRunner {
         return mutate((c, rows) -> {
             refuseUnlessReadyForUp(rows, "redo the last migration on");
             List<Migration> plan = rollbackPlan(rows, DownScope.last());
-            RunResult down = rollBack(c, rows, plan);
-            return plan.isEmpty() ? down : down.then(applyPending(c, rowsByVersion(c), plan.get(0).version()));
+            if (plan.isEmpty()) {
+                return RunResult.nothing();
+            }
+            return rollBackThenApply(c, rows, plan, pending(rows, versions(plan), plan.get(0).version()));
         });
     }
 
@@ -90,9 +97,22 @@ public final class MigrationRunner {
         return down(DownScope.all());
     }
 
-    /** Reset, then up. Whatever up would refuse, reset refuses first (modified or missing files). */
+    /**
+     * Reset, then up, under one lock: no other runner gets in between, and one safety backup covers
+     * both halves. Whatever up would refuse, this refuses before the first rollback (modified or
+     * missing files).
+     */
     public RunResult refresh() {
-        return reset().then(up(null));
+        return mutate((c, rows) -> {
+            refuseIfRepairNeeded(rows);
+            refuseIf(checks.modified(rows), "refresh");
+            List<Migration> plan = rollbackPlan(rows, DownScope.all());
+            List<Migration> again = pending(rows, versions(plan), null);
+            if (plan.isEmpty() && again.isEmpty()) {
+                return RunResult.nothing();
+            }
+            return rollBackThenApply(c, rows, plan, again);
+        });
     }
 
     /** The newest applied version, if any. */
@@ -109,25 +129,38 @@ public final class MigrationRunner {
                 HistoryRow row = rows.get(m.version());
                 byVersion.put(m.version(), row == null
                         ? new MigrationStatus(m.version(), m.description(), "pending", null, -1, 0, m.hasRollback())
-                        : new MigrationStatus(m.version(), m.description(), row.status().column(), row.appliedAt(),
+                        : new MigrationStatus(m.version(), m.description(), state(row), row.appliedAt(),
                                 row.executionMillis(), row.batch(), m.hasRollback()));
             }
             for (HistoryRow row : rows.values()) {
                 byVersion.putIfAbsent(row.version(), new MigrationStatus(row.version(), row.name(),
-                        row.status() == HistoryStatus.APPLIED ? "missing" : row.status().column(), row.appliedAt(),
+                        row.status() == HistoryStatus.APPLIED ? "missing" : state(row), row.appliedAt(),
                         row.executionMillis(), row.batch(), false));
             }
             return List.copyOf(byVersion.values());
         });
     }
 
+    /** A runner cut off mid-script left its marker row: that is not a failure with a known reason. */
+    private static String state(HistoryRow row) {
+        return row.status() == HistoryStatus.FAILED && row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS
+                ? MigrationStatus.INTERRUPTED : row.status().column();
+    }
+
+    /**
+     * Migrations that failed or were interrupted part-way and left the database partly changed, one
+     * line each with what to do; empty when every mutating command may run. Nothing may migrate
+     * until they are repaired.
+     */
+    public List<String> repairNeeded() {
+        return read(this::partialFailures);
+    }
+
     /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
     public ValidationReport validate() {
         return read(rows -> {
             List<String> problems = new ArrayList<>(checks.beforeUp(rows, options.allowOutOfOrder()));
-            rows.values().stream().filter(HistoryRow::isPartialFailure).forEach(r -> problems.add(
-                    "migration " + r.version() + " failed part-way (" + progress(r) + "): fix the database, then run"
-                            + " `rehearsal repair`"));
+            problems.addAll(partialFailures(rows));
             return new ValidationReport(problems);
         });
     }
@@ -181,19 +214,41 @@ public final class MigrationRunner {
         }
     }
 
-    private RunResult applyPending(Connection c, Map<MigrationVersion, HistoryRow> rows, MigrationVersion to)
-            throws SQLException {
-        List<Migration> pending = migrations.stream()
-                .filter(m -> !HistoryChecks.isApplied(rows, m.version()))
+    /** The migrations an up run applies: not applied (or about to be rolled back), up to {@code to}. */
+    private List<Migration> pending(Map<MigrationVersion, HistoryRow> rows, Set<MigrationVersion> rolledBack,
+            MigrationVersion to) {
+        return migrations.stream()
+                .filter(m -> !HistoryChecks.isApplied(rows, m.version()) || rolledBack.contains(m.version()))
                 .filter(m -> to == null || m.version().compareTo(to) <= 0)
                 .toList();
+    }
+
+    private RunResult applyPending(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> pending,
+            String recovery) throws SQLException {
         int batch = rows.values().stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;
-        MigrationExecutor executor = executor();
+        MigrationExecutor executor = executor(recovery);
         List<ExecutedMigration> done = new ArrayList<>();
         for (Migration m : pending) {
             done.add(executor.execute(c, m, Direction.UP, batch, rows.get(m.version())));
         }
         return new RunResult(done);
+    }
+
+    /** Rolls {@code plan} back, then applies {@code again}: one run, announced once. */
+    private RunResult rollBackThenApply(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan,
+            List<Migration> again) throws SQLException {
+        String recovery = announce(PlannedScript.all(Direction.DOWN, plan, Direction.UP, again));
+        RunResult down = rollBack(c, rows, plan, recovery);
+        return down.then(applyPending(c, rowsByVersion(c), again, recovery));
+    }
+
+    /** Tells {@link RunnerOptions#beforeChanges()} what is about to run, unless nothing is. */
+    private String announce(List<PlannedScript> plan) {
+        return plan.isEmpty() ? null : options.beforeChanges().beforeChanges(List.copyOf(plan));
+    }
+
+    private static Set<MigrationVersion> versions(List<Migration> migrations) {
+        return migrations.stream().map(Migration::version).collect(Collectors.toSet());
     }
 
     /** The migrations {@code scope} rolls back, newest first; refuses if one has no file or no rollback. */
@@ -226,9 +281,9 @@ public final class MigrationRunner {
         return plan;
     }
 
-    private RunResult rollBack(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan)
-            throws SQLException {
-        MigrationExecutor executor = executor();
+    private RunResult rollBack(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan,
+            String recovery) throws SQLException {
+        MigrationExecutor executor = executor(recovery);
         List<ExecutedMigration> done = new ArrayList<>();
         for (Migration m : plan) {
             HistoryRow current = rows.get(m.version());
@@ -237,25 +292,19 @@ public final class MigrationRunner {
         return new RunResult(done);
     }
 
-    private static String progress(HistoryRow row) {
-        return row.statementsRun() == HistoryRow.UNKNOWN_PROGRESS
-                ? "interrupted; an unknown number of statements stayed applied"
-                : row.statementsRun() + " statement(s) stayed applied";
-    }
-
     private void refuseIfRepairNeeded(Map<MigrationVersion, HistoryRow> rows) {
-        for (HistoryRow row : rows.values()) {
-            if (row.isPartialFailure()) {
-                throw new RehearsalException(ErrorCode.NEEDS_REPAIR, "migration " + row.version() + " " + row.name()
-                        + " failed part-way on " + target.displayUrl() + " (" + progress(row) + ": " + row.error()
-                        + "). The database is partly changed;"
-                        + " fix it by hand or restore a backup, then run `rehearsal repair` before migrating again");
-            }
+        List<String> failures = partialFailures(rows);
+        if (!failures.isEmpty()) {
+            throw new RehearsalException(ErrorCode.NEEDS_REPAIR, String.join("\n", failures));
         }
     }
 
-    private MigrationExecutor executor() {
-        return new MigrationExecutor(target.dialect(), history, options);
+    private List<String> partialFailures(Map<MigrationVersion, HistoryRow> rows) {
+        return HistoryChecks.partialFailures(rows, target.displayUrl());
+    }
+
+    private MigrationExecutor executor(String recovery) {
+        return new MigrationExecutor(target.dialect(), history, options, recovery);
     }
 
     @FunctionalInterface

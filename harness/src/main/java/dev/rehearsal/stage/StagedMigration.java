@@ -103,6 +103,12 @@ public final class StagedMigration {
             throw new RehearsalException(ErrorCode.UNKNOWN_VERSION, "no migration with version " + options.to()
                     + " in the migrations directory; nothing was changed");
         }
+        List<String> repair = runner.repairNeeded();
+        if (!repair.isEmpty()) {
+            // Never "nothing to do": a failed or interrupted migration left the database partly changed.
+            throw new RehearsalException(ErrorCode.NEEDS_REPAIR, "refusing to stage: " + String.join("\n", repair)
+                    + "\nNothing was backed up or changed by this command");
+        }
         if (options.rollback()) {
             boolean anyToRollBack = current.isPresent()
                     && (options.to() == null || current.get().compareTo(options.to()) > 0);
@@ -210,9 +216,7 @@ public final class StagedMigration {
     /** @param why a sentence (or nothing) saying why the restore is needed */
     private StageResult restore(int number, Backup backup, SuiteResult suite, String failure, String why) {
         String before = checksum(backup);
-        // The runner's advice (restore a backup, then run repair) is what this does: drop that line only.
-        String failed = "staged migration FAILED: " + withoutFinalPeriod(failure.lines()
-                .filter(line -> !line.contains("`rehearsal repair`")).collect(Collectors.joining("\n"))) + ". " + why;
+        String failed = "staged migration FAILED: " + withoutFinalPeriod(withoutRepairAdvice(failure)) + ". " + why;
         try {
             RestoreResult restored = step(number, "restore", () -> backups.restore(backup, target));
             String after = DataChecksum.of(restored.state().data());
@@ -225,6 +229,16 @@ public final class StagedMigration {
                     failed + "The automatic restore ALSO FAILED: " + withoutFinalPeriod(e.getMessage())
                             + ".\nTo try again by hand: `" + backup.restoreCommand(target) + "`");
         }
+    }
+
+    /**
+     * The runner's advice (restore a backup, then run repair) is what the restore does: drop the
+     * lines that only give it, never the reason itself.
+     */
+    static String withoutRepairAdvice(String failure) {
+        String reason = failure.lines().filter(line -> !line.contains("`rehearsal repair`"))
+                .collect(Collectors.joining("\n"));
+        return reason.isBlank() ? failure : reason;
     }
 
     private static String withoutFinalPeriod(String text) {

@@ -276,4 +276,20 @@ class MigrationCommandsTests {
         }
         return names;
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-1", "86401", "9223372036854775807",
+        "99999999999999999999", "ten"})
+    void aLockTimeoutOutOfRangeIsBadInputNamingTheOptionAndTheRange(String seconds, @TempDir Path dir) throws Exception {
+        Path db = dir.resolve("app.db");
+        Path migrations = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(migrations.resolve("001_one.up.sql"), "create table one (id integer);\n");
+
+        CliRun up = CliRun.of("up", "--url", db.toString(), "--migrations", migrations.toString(), "--lock-timeout", seconds);
+
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
+        assertThat(up.err()).contains("--lock-timeout", "'" + seconds + "'", "whole seconds from 0 to 86400")
+                .doesNotContain("Exception");
+        assertThat(db).doesNotExist();
+    }
 }

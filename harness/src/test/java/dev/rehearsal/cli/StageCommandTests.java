@@ -135,4 +135,43 @@ class StageCommandTests {
         all[args.length] = extra;
         return all;
     }
+
+    @Test
+    void aVersionThatFailedPartWayIsNeverNothingToMigrate() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
+            String url = db.target().url();
+            Path migrations = StageFixtures.migrations(dir, StageFixtures.failingSecond());
+            CliRun failed = CliRun.of("up", "--url", url, "--migrations", migrations.toString(), "--no-backup");
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+
+            CliRun stage = CliRun.of("stage", "--url", url, "--migrations", migrations.toString(), "--to",
+                    StageFixtures.SECOND, "--dir", dir.resolve("backups").toString());
+
+            assertThat(stage.exitCode()).as(stage.toString()).isEqualTo(1);
+            assertThat(stage.out() + stage.err()).doesNotContain("nothing to migrate");
+            assertThat(stage.err()).contains("refusing to stage: migration " + StageFixtures.SECOND
+                    + " create accounts failed part-way", "3 statement(s) stayed applied", "no_such_table",
+                    "rehearsal repair", "Nothing was backed up or changed by this command");
+            assertThat(dir.resolve("backups")).doesNotExist();
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
+    void aVersionThatFailedInATransactionIsStagedAgainAndItsFailureGivesTheReason(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            String url = db.target().url();
+            Path migrations = StageFixtures.migrations(dir, StageFixtures.failingSecond());
+            assertThat(CliRun.of("up", "--url", url, "--migrations", migrations.toString()).exitCode()).isEqualTo(1);
+
+            CliRun stage = CliRun.of("stage", "--url", url, "--migrations", migrations.toString(), "--to",
+                    StageFixtures.SECOND, "--dir", dir.resolve("backups").toString());
+
+            assertThat(stage.exitCode()).as(stage.toString()).isEqualTo(1);
+            assertThat(stage.out()).doesNotContain("nothing to migrate").contains("[3/4] migrate ... FAILED");
+            assertThat(stage.err()).containsPattern("staged migration FAILED: migration failed: migration "
+                    + StageFixtures.SECOND + " create accounts failed at " + StageFixtures.SECOND
+                    + "_create_accounts.up.sql:4:1 \\(statement 4 of 4\\): \\S.*no_such_table");
+        }
+    }
 }

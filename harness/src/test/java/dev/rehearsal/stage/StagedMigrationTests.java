@@ -242,4 +242,17 @@ class StagedMigrationTests {
             return DatabaseSnapshot.take(c, target.dialect(), runner.history().internalTables());
         }
     }
+
+    @Test
+    void aFailureWhoseOnlyLineIsTheRepairAdviceKeepsItsReason() {
+        String refusal = "migration failed: migration 2 two failed part-way on jdbc:mariadb://h/db (1 statement(s) stayed"
+                + " applied: Table 'db.nosuch' doesn't exist). The database is partly changed; fix it by hand or restore"
+                + " a backup, then run `rehearsal repair` before migrating again";
+        String failure = "migration failed: migration 2 two failed at 2_two.up.sql:2:1 (statement 2 of 2): boom\n"
+                + "1 statement(s) before it stayed applied: restore a backup, then run `rehearsal repair`.";
+
+        assertThat(StagedMigration.withoutRepairAdvice(refusal)).isEqualTo(refusal);
+        assertThat(StagedMigration.withoutRepairAdvice(failure))
+                .isEqualTo("migration failed: migration 2 two failed at 2_two.up.sql:2:1 (statement 2 of 2): boom");
+    }
 }

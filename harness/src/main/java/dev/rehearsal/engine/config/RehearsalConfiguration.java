@@ -2,6 +2,7 @@ package dev.rehearsal.engine.config;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.ProductionLabels;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
-        ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters) {
+        ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters, Optional<String> environment,
+        boolean allowProduction) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
@@ -41,7 +43,26 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 parameters.get(Constants.REPORT_DIR).filter(s -> !s.isBlank()).orElse("reports"),
                 new ProjectPaths(root, Path.of("").toAbsolutePath()),
                 parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
-                suiteParameters(parameters));
+                suiteParameters(parameters),
+                nonBlank(parameters, Constants.ENVIRONMENT),
+                parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false));
+    }
+
+    /**
+     * Why the engine must not create databases on {@code target}'s configured server: it is labelled
+     * production and {@link Constants#ALLOW_PRODUCTION} is not set. Empty for SQLite and Testcontainers.
+     */
+    public Optional<String> productionRefusal(RehearsalSuite.Target target, Map<String, String> processEnvironment) {
+        if (serverUrl(target).isEmpty() || allowProduction) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = new HashMap<>();
+        environment.ifPresent(label -> labels.put(Constants.ENVIRONMENT, label));
+        return ProductionLabels.productionSource(processEnvironment, labels).map(source -> "refusing to rehearse on "
+                + target.id() + ": its server is labelled production (" + source + "), and a rehearsal creates and"
+                + " drops databases there; nothing was created. Point " + (target == RehearsalSuite.Target.POSTGRES
+                        ? Constants.POSTGRES_URL : Constants.MARIADB_URL)
+                + " at another server, or set " + Constants.ALLOW_PRODUCTION + "=true if you mean it");
     }
 
     /** The parameters a {@link RehearsalSuite} may name as {@code ${key}} (the zero-Java-source route). */

@@ -97,8 +97,8 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
 
     @Override
     public SkipResult shouldBeSkipped(RehearsalContext context) {
-        if (loaded.error() != null) {
-            return SkipResult.doNotSkip();
+        if (loaded.error() != null || context.config().productionRefusal(target, System.getenv()).isPresent()) {
+            return SkipResult.doNotSkip(); // fails in before(), with the reason
         }
         Availability availability = context.servers().availability(target);
         context.recorder().target(getUniqueId(), availability);
@@ -115,6 +115,9 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
             if (loaded.error() != null) {
                 throw loaded.error();
             }
+            context.config().productionRefusal(target, System.getenv()).ifPresent(reason -> {
+                throw new RehearsalException(ErrorCode.PRODUCTION_GUARD, reason);
+            });
             Availability availability = context.servers().availability(target);
             if (!availability.available()) {
                 throw new RehearsalException(ErrorCode.CONNECTION_FAILED, availability.unavailableReason() + " ("

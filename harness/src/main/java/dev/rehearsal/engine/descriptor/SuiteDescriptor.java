@@ -2,7 +2,6 @@ package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
-import dev.rehearsal.engine.discovery.SuiteDefinition;
 import dev.rehearsal.engine.execution.RehearsalContext;
 import dev.rehearsal.rehearse.plan.Declarations;
 import dev.rehearsal.rehearse.plan.DeclarationsReader;

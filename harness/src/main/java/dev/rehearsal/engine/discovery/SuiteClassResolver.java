@@ -2,6 +2,7 @@ package dev.rehearsal.engine.discovery;
 
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.engine.descriptor.SuiteDefinition;
 import dev.rehearsal.engine.config.ProjectPaths;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.rehearse.plan.SegmentTypes;

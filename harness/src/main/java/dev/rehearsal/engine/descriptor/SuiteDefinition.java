@@ -1,4 +1,4 @@
-package dev.rehearsal.engine.discovery;
+package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.RehearsalSuite;

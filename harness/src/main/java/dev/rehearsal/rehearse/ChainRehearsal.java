@@ -23,7 +23,7 @@ import java.util.Set;
  * The set-level steps, each on a fresh database of its own (no fixtures): the full chain up and
  * back down to the baseline, and the history table the chain leaves behind.
  */
-public final class ChainRehearsal {
+final class ChainRehearsal {
     private ChainRehearsal() {
     }
 
@@ -32,7 +32,7 @@ public final class ChainRehearsal {
      * is the empty database, or the state after the newest migration declared irreversible (the
      * chain cannot go further back).
      */
-    public static StepOutcome fullChain(TargetRun run) {
+    static StepOutcome fullChain(TargetRun run) {
         return run.onFreshDatabase(db -> {
             MigrationRunner runner = run.runner(db.target());
             Optional<Migration> stop = run.set().migrations().stream()
@@ -54,7 +54,7 @@ public final class ChainRehearsal {
     }
 
     /** Up every migration; the history must hold each version once, in order, with its SHA-256, and validate. */
-    public static StepOutcome history(TargetRun run) {
+    static StepOutcome history(TargetRun run) {
         return run.onFreshDatabase(db -> {
             MigrationRunner runner = run.runner(db.target());
             runner.up(null);

@@ -16,7 +16,7 @@ import java.time.Duration;
  * brings to the previous migration itself (fixtures loaded), so the migration being rehearsed on the
  * target run's database is never disturbed.
  */
-public final class DrillRehearsal {
+final class DrillRehearsal {
     private DrillRehearsal() {
     }
 
@@ -24,7 +24,7 @@ public final class DrillRehearsal {
      * Restoring the backup taken just before the migration brings back the exact schema and data,
      * within {@code objective}. Runs for migrations without a rollback too: for them it is the way back.
      */
-    public static StepOutcome backupRestore(TargetRun run, Migration migration, Duration objective) {
+    static StepOutcome backupRestore(TargetRun run, Migration migration, Duration objective) {
         return run.onFreshDatabase(db -> {
             DrillOptions options = DrillOptions.defaults().withFixtures(run.resources().fixturesDirectory())
                     .withObjective(objective);
@@ -41,7 +41,7 @@ public final class DrillRehearsal {
     }
 
     /** The migration interrupted by {@code fault} recovers to the pre-migration state; the history never says applied. */
-    public static StepOutcome fault(TargetRun run, Migration migration, Fault fault, FaultOptions options) {
+    static StepOutcome fault(TargetRun run, Migration migration, Fault fault, FaultOptions options) {
         return run.onFreshDatabase(db -> {
             FaultResult result = FaultInjection.inject(db.target(), run.set(), migration.version(), fault,
                     options.withFixtures(run.resources().fixturesDirectory()));

@@ -178,7 +178,7 @@ public final class MigrationRehearsal {
         }
         restored = false;
         run.taint();
-        String sample = run.rowSampleBeforeUp(index, beforeUp.data(), diff, BEFORE_UP, AFTER_ROLLBACK);
+        String sample = RowSample.beforeUp(run, index, beforeUp.data(), diff, BEFORE_UP, AFTER_ROLLBACK);
         String shown = sample == null ? diff.render() : diff.render() + "\n" + sample;
         if (lossy()) {
             return StepOutcome.warning("declared lossy: rollback of " + name() + " loses data", shown);
@@ -201,7 +201,7 @@ public final class MigrationRehearsal {
         }
         run.taint();
         String sample = comparison.rebuildable()
-                ? run.rowSampleAfterUp(index, comparison::isAfterUp, comparison.data(), AFTER_UP, AFTER_REDO) : null;
+                ? RowSample.afterUp(run, index, comparison::isAfterUp, comparison.data(), AFTER_UP, AFTER_REDO) : null;
         String shown = Stream.of(comparison.differences().render(), sample, comparison.explanation())
                 .filter(Objects::nonNull).collect(Collectors.joining("\n"));
         throw new StepFailure("redo of " + name() + " did not reproduce the state after up:\n" + shown, shown);

@@ -52,11 +52,6 @@ public final class RehearsalSession implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Whether the target's server could be reached; null before {@link #targetSkipReason} asked. */
-    public Availability availability(NodeId id) {
-        return recorder.target(id);
-    }
-
     /** A fresh database for the target, with the set's fixtures and verification suites read. Throws (recorded) when it cannot start. */
     public TargetRun openTarget(NodeId id, SuitePlan suite, TargetPlan target) {
         try {

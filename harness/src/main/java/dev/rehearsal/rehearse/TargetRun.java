@@ -9,19 +9,13 @@ import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.RunnerOptions;
-import dev.rehearsal.snapshot.data.DatabaseFingerprint;
-import dev.rehearsal.snapshot.data.FingerprintDiffer;
 import dev.rehearsal.snapshot.data.Fingerprinter;
-import dev.rehearsal.snapshot.data.RowDiffer;
-import dev.rehearsal.snapshot.diff.Diff;
-import dev.rehearsal.snapshot.diff.Difference;
 import dev.rehearsal.snapshot.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * One migration set on one target: the database the migrations are rehearsed on, and where it stands.
@@ -186,72 +180,6 @@ public final class TargetRun implements AutoCloseable {
     DatabaseState read(Connection c) {
         return new DatabaseState(SchemaReader.read(c, dialect(), internalTables()),
                 Fingerprinter.fingerprint(c, dialect(), internalTables()));
-    }
-
-    /**
-     * The differing rows behind a failed comparison with the state before migration {@code index}'s
-     * up, by primary key (at most {@link RowDiffer#DEFAULT_SAMPLE} per table). That state is gone, so
-     * it is rebuilt on a scratch database exactly as this run built it (migrations and fixtures
-     * before {@code index}); the sample is only given when the rebuilt fingerprint equals
-     * {@code before}, so it never shows rows of a state that was not the real one. Costs nothing
-     * unless a comparison failed.
-     */
-    String rowSampleBeforeUp(int index, DatabaseFingerprint before, Diff differences, String beforeLabel,
-            String afterLabel) {
-        return rowSample(index, index, again -> FingerprintDiffer.compare(before, again, beforeLabel, "rebuilt").isEmpty(),
-                differences, beforeLabel, afterLabel);
-    }
-
-    /**
-     * As {@link #rowSampleBeforeUp}, against the state after migration {@code index}'s first up:
-     * rebuilt as the state before up plus the up, and used only when {@code isAfterUp} accepts its
-     * fingerprint.
-     */
-    String rowSampleAfterUp(int index, Predicate<DatabaseFingerprint> isAfterUp, Diff differences, String beforeLabel,
-            String afterLabel) {
-        return rowSample(index + 1, index, isAfterUp, differences, beforeLabel, afterLabel);
-    }
-
-    /**
-     * Rebuilds the first {@code migrations} migrations on a scratch database, each of the first
-     * {@code seeded} followed by its fixtures, and lists the rows of the tables {@code differences}
-     * names that differ between it and this run's database.
-     */
-    private String rowSample(int migrations, int seeded, Predicate<DatabaseFingerprint> isReference, Diff differences,
-            String beforeLabel, String afterLabel) {
-        List<String> tables = differences.differences().stream()
-                .filter(d -> d instanceof Difference.Changed).map(Difference::subject).distinct().toList();
-        if (tables.isEmpty()) {
-            return null;
-        }
-        IsolatedDatabase scratch = freshDatabase();
-        try {
-            MigrationRunner rebuild = runner(scratch.target());
-            for (int j = 0; j < migrations; j++) {
-                Migration m = set.migrations().get(j);
-                rebuild.up(m.version());
-                if (j < seeded && resources.seeds(m.version())) {
-                    try (Connection c = scratch.target().connect()) {
-                        resources.seed(c, dialect(), m.version());
-                    }
-                }
-            }
-            try (Connection rebuilt = scratch.target().connect(); Connection now = connect()) {
-                if (!isReference.test(Fingerprinter.fingerprint(rebuilt, dialect(), internalTables()))) {
-                    return "(no row sample: rebuilding the state " + beforeLabel + " did not reproduce its fingerprint)";
-                }
-                Diff rows = Diff.empty(beforeLabel, afterLabel);
-                for (String table : tables) {
-                    rows = rows.plus(RowDiffer.compareRows(rebuilt, now, dialect(), table, RowDiffer.DEFAULT_SAMPLE,
-                            beforeLabel, afterLabel));
-                }
-                return rows.isEmpty() ? null : rows.render();
-            }
-        } catch (SQLException | RuntimeException e) {
-            return "(no row sample: " + e.getMessage() + ")";
-        } finally {
-            release(scratch);
-        }
     }
 
     /** Loads the fixtures bound to migration {@code index}; without any it does not touch the database. */

@@ -13,12 +13,12 @@ import java.util.Map;
  * The database servers of one run: a configured admin URL, else a Testcontainers server when
  * a Docker engine is reachable, else unavailable with the reason. Each is probed once per run.
  */
-public final class TargetServers implements AutoCloseable {
+final class TargetServers implements AutoCloseable {
     private final ServerSettings settings;
     private final Map<TargetKind, Availability> known = new EnumMap<>(TargetKind.class);
     private ContainerServers containers;
 
-    public TargetServers(ServerSettings settings) {
+    TargetServers(ServerSettings settings) {
         this.settings = settings;
     }
 
@@ -28,13 +28,13 @@ public final class TargetServers implements AutoCloseable {
      * @param server the admin target of the server; null for SQLite
      * @param unavailableReason null when available
      */
-    public record Availability(Target server, String maskedUrl, String serverVersion, String unavailableReason) {
+    record Availability(Target server, String maskedUrl, String serverVersion, String unavailableReason) {
         public boolean available() {
             return unavailableReason == null;
         }
     }
 
-    public synchronized Availability availability(TargetKind target) {
+    synchronized Availability availability(TargetKind target) {
         return known.computeIfAbsent(target, this::find);
     }
 

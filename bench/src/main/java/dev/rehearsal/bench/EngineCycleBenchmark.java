@@ -1,6 +1,15 @@
 package dev.rehearsal.bench;
 
-import dev.rehearsal.engine.Constants;
+import dev.rehearsal.rehearse.PlanRunner;
+import dev.rehearsal.rehearse.RehearsalListener;
+import dev.rehearsal.rehearse.RehearsalSession;
+import dev.rehearsal.rehearse.RunOptions;
+import dev.rehearsal.rehearse.ServerSettings;
+import dev.rehearsal.rehearse.plan.Planner;
+import dev.rehearsal.rehearse.plan.TargetKind;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -24,20 +34,13 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The full per-migration cycle on SQLite: the Rehearsal engine (through the JUnit Platform Launcher)
- * on {@code count} generated migrations over a {@code seedRows}-row seed, against Liquibase
- * {@code updateTestingRollback} on the same changes as a formatted-SQL changelog, alternating, after
- * one warm-up round of each. Then one instrumented pass ({@link CycleBreakdown}) that makes the
- * engine's calls itself and says where the time goes.
+ * The full per-migration cycle on SQLite: the Rehearsal core (the cycle the engine and
+ * {@code rehearsal rehearse} both run, called directly: no discovery, no JUnit) on {@code count}
+ * generated migrations over a {@code seedRows}-row seed, against Liquibase {@code updateTestingRollback}
+ * on the same changes as a formatted-SQL changelog, alternating, after one warm-up round of each.
+ * Then where the time of the last round went, by step, from the core's own step times.
  *
  * <pre>java -cp bench/target/rehearsal-bench.jar dev.rehearsal.bench.EngineCycleBenchmark [migrations] [rounds] [seedRows]</pre>
  */
@@ -62,10 +65,11 @@ public final class EngineCycleBenchmark {
             CycleMigrations.write(migrations, changelog, count, seedRows);
             List<Long> rehearsal = new ArrayList<>();
             List<Long> liquibase = new ArrayList<>();
+            RehearsalResults[] last = new RehearsalResults[1];
             for (int round = -1; round < rounds; round++) {
-                long r = time(() -> rehearsal(work, migrations, count));
+                long r = time(() -> last[0] = rehearsal(migrations, count));
                 long l = time(() -> liquibase(work, changelog, count));
-                System.out.printf(Locale.ROOT, "%s %d: Rehearsal engine %.1f s, Liquibase update-testing-rollback %.1f s%n",
+                System.out.printf(Locale.ROOT, "%s %d: Rehearsal core %.1f s, Liquibase update-testing-rollback %.1f s%n",
                         round < 0 ? "warm-up" : "round  ", round + 2, r / 1e9, l / 1e9);
                 if (round >= 0) {
                     rehearsal.add(r);
@@ -76,11 +80,11 @@ public final class EngineCycleBenchmark {
             double l = Medians.millis(liquibase);
             System.out.printf(Locale.ROOT, "%d migrations, %,d seed rows, SQLite, median of %d rounds after 1 warm-up%n",
                     count, seedRows, rounds);
-            System.out.printf(Locale.ROOT, "Rehearsal engine (4 steps per migration + chain + history): %8.1f ms%n", r);
+            System.out.printf(Locale.ROOT, "Rehearsal core (4 steps per migration + chain + history): %8.1f ms%n", r);
             System.out.printf(Locale.ROOT, "Liquibase updateTestingRollback (up all, down all, up all): %8.1f ms%n", l);
             System.out.printf(Locale.ROOT, "Rehearsal / Liquibase = %.1fx%n", r / l);
             System.out.println();
-            CycleBreakdown.run(work, migrations);
+            breakdown(last[0]);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -99,25 +103,40 @@ public final class EngineCycleBenchmark {
     }
 
 
-    /** One engine run on SQLite; fails unless every step passed. */
-    private static void rehearsal(Path work, Path migrations, int count) throws Exception {
-        Path reports = Files.createDirectories(work.resolve("reports"));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectDirectory(migrations.toFile()))
-                .filters(EngineFilter.includeEngines(Constants.ENGINE_ID))
-                .configurationParameter(Constants.TARGETS, "sqlite")
-                .configurationParameter(Constants.PROJECT_ROOT, work.toString())
-                .configurationParameter(Constants.REPORT_DIR, reports.toString())
-                .build();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(request, listener);
-        TestExecutionSummary summary = listener.getSummary();
-        if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() < 4L * count) {
-            summary.printFailuresTo(new java.io.PrintWriter(System.out), 5);
-            throw new IllegalStateException("the engine run did not pass: " + summary.getTestsSucceededCount() + " passed, "
-                    + summary.getTotalFailureCount() + " failed, " + summary.getTestsSkippedCount() + " skipped, "
-                    + summary.getTestsAbortedCount() + " aborted");
+    /** One core run on SQLite; fails unless every step passed. */
+    private static RehearsalResults rehearsal(Path migrations, int count) {
+        Path set = migrations.toAbsolutePath();
+        RehearsalResults results;
+        try (RehearsalSession session = new RehearsalSession(new ServerSettings(Map.of(), Map.of(), Map.of()),
+                new RunOptions(false, "", false), RehearsalListener.NONE)) {
+            results = PlanRunner.run(List.of(Planner.suite(set.toString(), "bench", set, null, null,
+                    List.of(TargetKind.SQLITE), e -> {
+                        throw e;
+                    })), session);
         }
+        List<StepResult> steps = steps(results);
+        long passed = steps.stream().filter(s -> s.verdict() == Verdict.PASSED).count();
+        if (passed != steps.size() || passed < 4L * count) {
+            throw new IllegalStateException("the rehearsal did not pass: " + passed + " of " + steps.size() + " steps passed; "
+                    + steps.stream().filter(s -> s.verdict() != Verdict.PASSED).findFirst().map(StepResult::message).orElse(""));
+        }
+        return results;
+    }
+
+    private static List<StepResult> steps(RehearsalResults results) {
+        return results.suites().stream().flatMap(s -> s.targets().stream())
+                .flatMap(t -> Stream.concat(t.migrations().stream().flatMap(m -> m.steps().stream()), t.setSteps().stream()))
+                .toList();
+    }
+
+    /** The core's own step times of one run, summed by step. */
+    private static void breakdown(RehearsalResults results) {
+        Map<String, Long> byStep = new TreeMap<>();
+        steps(results).forEach(s -> byStep.merge(s.step(), s.millis(), Long::sum));
+        long total = byStep.values().stream().mapToLong(Long::longValue).sum();
+        System.out.println("breakdown of the last round, by step (the core's step times):");
+        byStep.forEach((step, millis) -> System.out.printf(Locale.ROOT, "  %-16s %8d ms (%.0f%%)%n", step, millis,
+                100.0 * millis / Math.max(1, total)));
     }
 
     /** Liquibase's own "does every rollback work": update all, roll all back, update all again. */

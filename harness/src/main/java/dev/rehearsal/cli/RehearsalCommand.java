@@ -15,10 +15,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {UpCommand.class, DownCommand.class, RedoCommand.class, ResetCommand.class, RefreshCommand.class,
                 StatusCommand.class, VersionCommand.class, ValidateCommand.class, CreateCommand.class,
                 RepairCommand.class, VerifyCommand.class, SnapshotCommand.class, DiffCommand.class,
-                BackupCommand.class, StageCommand.class, DrillCommand.class, ReportCommand.class,
+                BackupCommand.class, StageCommand.class, DrillCommand.class, RehearseCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a migration, check or verification failed", "2:bad input or usage; nothing was changed"})
+        exitCodeList = {"0:success", "1:a migration, check or verification failed", "2:bad input or usage; nothing was changed",
+                "3:rehearse only: a target's server could not be reached"})
 public final class RehearsalCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -111,10 +111,10 @@ public final class Constants {
      * and the checksums of its other columns, compared column by column, are unchanged. The rollback
      * steps still compare them. A failed redo names such columns and the line to declare them with.
      */
-    public static final String DECLARATIONS_FILE = "rehearsal.yaml";
+    public static final String DECLARATIONS_FILE = dev.rehearsal.rehearse.plan.Declarations.FILE;
 
     /** The results file written into the report directory at the end of every engine run. */
-    public static final String RESULTS_FILE = "rehearsal-results.json";
+    public static final String RESULTS_FILE = dev.rehearsal.rehearse.results.ResultsWriter.FILE;
 
     private Constants() {
     }

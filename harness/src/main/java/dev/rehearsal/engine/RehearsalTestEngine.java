@@ -42,14 +42,15 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<RehearsalC
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        RehearsalEngineDescriptor engine = new RehearsalEngineDescriptor(uniqueId);
-        RehearsalDiscovery.discover(request, engine, RehearsalConfiguration.from(request.getConfigurationParameters()));
+        RehearsalEngineDescriptor engine = new RehearsalEngineDescriptor(uniqueId,
+                RehearsalConfiguration.from(request.getConfigurationParameters()));
+        RehearsalDiscovery.discover(request, engine, engine.configuration());
         return engine;
     }
 
     @Override
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
-        if (RehearsalConfiguration.from(request.getConfigurationParameters()).parallel()) {
+        if (configuration(request).parallel()) {
             return new ForkJoinPoolHierarchicalTestExecutorService(new PrefixedConfigurationParameters(
                     request.getConfigurationParameters(), Constants.PARALLEL_CONFIG_PREFIX));
         }
@@ -58,7 +59,11 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<RehearsalC
 
     @Override
     protected RehearsalContext createExecutionContext(ExecutionRequest request) {
-        return RehearsalContext.start(RehearsalConfiguration.from(request.getConfigurationParameters()),
-                request.getEngineExecutionListener());
+        return RehearsalContext.start(configuration(request), request.getEngineExecutionListener());
+    }
+
+    /** The configuration discovery read, kept on the engine descriptor: read once per engine run. */
+    private static RehearsalConfiguration configuration(ExecutionRequest request) {
+        return ((RehearsalEngineDescriptor) request.getRootTestDescriptor()).configuration();
     }
 }

@@ -1,6 +1,6 @@
 package dev.rehearsal.report;
 
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.Verdict;
 
 /**
  * A proof made outside the engine's four steps: a rollback drill, a fault drill, a verified

@@ -1,11 +1,11 @@
 package dev.rehearsal.report;
 
 import dev.rehearsal.database.JdbcUrls;
-import dev.rehearsal.engine.results.MigrationResult;
-import dev.rehearsal.engine.results.RehearsalResults;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.SuiteResult;
-import dev.rehearsal.engine.results.TargetResult;
+import dev.rehearsal.rehearse.results.MigrationResult;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.SuiteResult;
+import dev.rehearsal.rehearse.results.TargetResult;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.report.findings.SqlFindings;
 import dev.rehearsal.report.model.Environment;
@@ -208,7 +208,7 @@ final class ReportModelBuilder {
             return status == ProofStatus.FAILED && !expectedDefect;
         }
 
-        private static ProofStatus status(dev.rehearsal.engine.results.Verdict verdict) {
+        private static ProofStatus status(dev.rehearsal.rehearse.results.Verdict verdict) {
             return verdict == null ? ProofStatus.NOT_RUN : ProofStatus.valueOf(verdict.name());
         }
     }

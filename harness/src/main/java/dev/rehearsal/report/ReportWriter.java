@@ -2,7 +2,7 @@ package dev.rehearsal.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.rehearsal.engine.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.report.model.ReadinessReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

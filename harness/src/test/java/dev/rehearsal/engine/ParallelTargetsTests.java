@@ -49,7 +49,7 @@ class ParallelTargetsTests {
         for (Event event : results.containerEvents().list()) {
             String id = event.getTestDescriptor().getUniqueId().toString();
             if (!event.getTestDescriptor().getUniqueId().getLastSegment().getType().equals(
-                    dev.rehearsal.engine.descriptor.SegmentTypes.TARGET)) {
+                    dev.rehearsal.rehearse.plan.SegmentTypes.TARGET)) {
                 continue;
             }
             if (event.getType() == EventType.STARTED) {

@@ -3,9 +3,9 @@ package dev.rehearsal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.TargetResult;
-import dev.rehearsal.engine.results.TargetStatus;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
 import dev.rehearsal.report.ReportOptions;
 import dev.rehearsal.report.ReportWriter;
 import java.io.IOException;

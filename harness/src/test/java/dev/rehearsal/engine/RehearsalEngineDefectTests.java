@@ -2,9 +2,9 @@ package dev.rehearsal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,12 +5,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearsal.engine.results.MigrationResult;
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.TargetResult;
-import dev.rehearsal.engine.results.TargetStatus;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.MigrationResult;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
+import dev.rehearsal.rehearse.results.Verdict;
 import dev.rehearsal.report.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

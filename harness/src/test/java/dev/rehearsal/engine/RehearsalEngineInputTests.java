@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.TargetResult;
-import dev.rehearsal.engine.results.TargetStatus;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.rehearsal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

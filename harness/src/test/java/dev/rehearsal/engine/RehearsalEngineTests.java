@@ -6,13 +6,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.rehearsal.engine.results.MigrationResult;
-import dev.rehearsal.engine.results.RehearsalResults;
-import dev.rehearsal.engine.results.ResultsWriter;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.TargetResult;
-import dev.rehearsal.engine.results.TargetStatus;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.MigrationResult;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -10,11 +10,11 @@ import static dev.rehearsal.report.ReportSamples.skipped;
 import static dev.rehearsal.report.ReportSamples.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.engine.results.MigrationResult;
-import dev.rehearsal.engine.results.RehearsalResults;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.TargetStatus;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.MigrationResult;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
+import dev.rehearsal.rehearse.results.Verdict;
 import dev.rehearsal.report.model.ProofStatus;
 import dev.rehearsal.report.model.Readiness;
 import dev.rehearsal.report.model.ReadinessReport;
@@ -94,8 +94,8 @@ class ReadinessRulesTests {
         assertThat(report.reason()).isEqualTo("the migration set is ready; 1 drill set detected its declared defects");
     }
 
-    private static dev.rehearsal.engine.results.SuiteResult renamed(dev.rehearsal.engine.results.SuiteResult s, String id) {
-        return new dev.rehearsal.engine.results.SuiteResult(id, id, s.migrations(), s.error(), s.targets());
+    private static dev.rehearsal.rehearse.results.SuiteResult renamed(dev.rehearsal.rehearse.results.SuiteResult s, String id) {
+        return new dev.rehearsal.rehearse.results.SuiteResult(id, id, s.migrations(), s.error(), s.targets());
     }
 
     @Test
@@ -155,7 +155,7 @@ class ReadinessRulesTests {
 
     @Test
     void aSetThatCouldNotRunIsNotReady() {
-        ReadinessReport report = build(results(new dev.rehearsal.engine.results.SuiteResult("x", "broken", null,
+        ReadinessReport report = build(results(new dev.rehearsal.rehearse.results.SuiteResult("x", "broken", null,
                 "rehearsal.yaml:3:1: unknown key 'lossey'", List.of())));
 
         assertThat(report.readiness()).isEqualTo(Readiness.NOT_READY);

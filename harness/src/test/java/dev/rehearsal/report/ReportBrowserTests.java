@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

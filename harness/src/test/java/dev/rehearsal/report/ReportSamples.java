@@ -1,12 +1,12 @@
 package dev.rehearsal.report;
 
-import dev.rehearsal.engine.results.MigrationResult;
-import dev.rehearsal.engine.results.RehearsalResults;
-import dev.rehearsal.engine.results.StepResult;
-import dev.rehearsal.engine.results.SuiteResult;
-import dev.rehearsal.engine.results.TargetResult;
-import dev.rehearsal.engine.results.TargetStatus;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.MigrationResult;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.rehearse.results.SuiteResult;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -14,8 +14,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.rehearsal.engine.results.TargetStatus;
-import dev.rehearsal.engine.results.Verdict;
+import dev.rehearsal.rehearse.results.TargetStatus;
+import dev.rehearsal.rehearse.results.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -137,7 +137,7 @@ class ReportWriterTests {
         Path migrations = Files.createDirectories(root.resolve("db/migrations"));
         Files.writeString(migrations.resolve("1_users.up.sql"), "CREATE TABLE users (id INT);\nDROP TABLE legacy;\n");
         Files.writeString(migrations.resolve("1_users.down.sql"), "DROP TABLE users;\n");
-        var results = results(new dev.rehearsal.engine.results.SuiteResult("d", "users", "db/migrations", null,
+        var results = results(new dev.rehearsal.rehearse.results.SuiteResult("d", "users", "db/migrations", null,
                 List.of(ran("sqlite", TargetStatus.PASSED, List.of(migration("1", "users", allPassed()))))));
 
         String page = html(ReportWriter.write(results, out, ReportOptions.defaults().withMigrationsRoot(root)));

@@ -5,9 +5,13 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.ProductionLabels;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.rehearse.RunOptions;
+import dev.rehearsal.rehearse.ServerSettings;
+import dev.rehearsal.rehearse.plan.TargetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,23 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
     public Optional<String> passwordVariable(RehearsalSuite.Target target) {
         return Optional.ofNullable(target == RehearsalSuite.Target.POSTGRES ? postgresPasswordEnv
                 : target == RehearsalSuite.Target.MARIADB ? mariadbPasswordEnv : null);
+    }
+
+    /** The servers as the core sees them: URLs, passwords from their environment variables, and the keys that set them. */
+    public ServerSettings serverSettings() {
+        Map<TargetKind, String> urls = new EnumMap<>(TargetKind.class);
+        Map<TargetKind, String> passwords = new EnumMap<>(TargetKind.class);
+        for (RehearsalSuite.Target target : List.of(RehearsalSuite.Target.POSTGRES, RehearsalSuite.Target.MARIADB)) {
+            TargetKind kind = TargetKind.find(target.id()).orElseThrow();
+            serverUrl(target).ifPresent(url -> urls.put(kind, url));
+            serverPassword(target).ifPresent(password -> passwords.put(kind, password));
+        }
+        return new ServerSettings(urls, passwords,
+                Map.of(TargetKind.POSTGRES, Constants.POSTGRES_URL, TargetKind.MARIADB, Constants.MARIADB_URL));
+    }
+
+    public RunOptions runOptions() {
+        return new RunOptions(requireTargets, Constants.REQUIRE_TARGETS + "=true", keepFailedDatabases);
     }
 
     /** Where the results JSON goes. */

@@ -1,13 +1,15 @@
 package dev.rehearsal.engine.descriptor;
 
-import dev.rehearsal.engine.discovery.Declarations;
 import dev.rehearsal.engine.execution.RehearsalContext;
-import dev.rehearsal.engine.execution.TargetRun;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationScript;
+import dev.rehearsal.rehearse.plan.MigrationPlan;
+import dev.rehearsal.rehearse.plan.NodeId;
+import dev.rehearsal.rehearse.plan.PlannedStep;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
+import dev.rehearsal.rehearse.plan.Step;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
@@ -18,21 +20,21 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One migration on one target. Before its steps run it brings the database to the previous
+ * One migration on one target. Before its steps run the core brings the database to the previous
  * migration (silently replaying migrations and fixtures when earlier ones were not selected); it is
  * skipped when an earlier apply failed.
  */
 public final class MigrationDescriptor extends AbstractTestDescriptor implements Node<RehearsalContext> {
     private final TargetDescriptor target;
-    private final Migration migration;
-    private final int index;
+    private final MigrationPlan plan;
+    private final NodeId nodeId;
 
-    MigrationDescriptor(TargetDescriptor target, Migration migration, int index) {
-        super(target.getUniqueId().append(SegmentTypes.MIGRATION, migration.version().text()),
-                "V" + migration.displayName(), source(migration.up()));
+    MigrationDescriptor(TargetDescriptor target, MigrationPlan plan) {
+        super(target.getUniqueId().append(SegmentTypes.MIGRATION, plan.migration().version().text()),
+                plan.name(), source(plan.migration().up()));
         this.target = target;
-        this.migration = migration;
-        this.index = index;
+        this.plan = plan;
+        this.nodeId = target.nodeId().migration(plan.migration().version().text());
     }
 
     static TestSource source(MigrationScript script) {
@@ -46,65 +48,39 @@ public final class MigrationDescriptor extends AbstractTestDescriptor implements
 
     /** The four steps, then the drills rehearsal.yaml switches on. */
     public List<DiscoverySelector> childSelectors() {
-        Stream<String> ids = Stream.concat(Step.migrationSteps().stream().map(Step::id), drills().stream().map(DrillStep::id));
-        return ids.map(id -> (DiscoverySelector) DiscoverySelectors.selectUniqueId(
-                getUniqueId().append(SegmentTypes.STEP, id))).toList();
+        return plan.steps().stream().map(s -> (DiscoverySelector) DiscoverySelectors.selectUniqueId(
+                getUniqueId().append(SegmentTypes.STEP, s.id()))).toList();
     }
 
     /** The step or drill node for {@code id}; a drill only when it is planned. */
     public Optional<? extends TestDescriptor> createStep(String id) {
-        Optional<StepDescriptor> step = createFixedStep(id);
-        return step.isPresent() ? step : drills().stream().filter(d -> d.id().equals(id)).findFirst().map(this::drill);
+        return plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().map(step -> new StepDescriptor(
+                getUniqueId().append(SegmentTypes.STEP, step.id()), nodeId.step(step.id()), step, source(step),
+                getDisplayName() + ": " + step.name() + " (" + target.getDisplayName() + ")"));
     }
 
-    private List<DrillStep> drills() {
-        return DrillStep.planned(migration, target.suite().declarations().drills());
-    }
-
-    private DrillDescriptor drill(DrillStep drill) {
+    /** The rollback steps point at the down script; a fault drill at the statement it follows. */
+    private TestSource source(PlannedStep step) {
+        Migration migration = plan.migration();
         MigrationScript up = migration.up();
-        int k = drill.isBackupRestore() ? 0 : drill.fault().afterStatements();
-        TestSource source = k == 0 || k > up.statements().size() ? source(up) : FileSource.from(up.file().toFile(),
+        if (!step.isDrill()) {
+            boolean rollback = step.step() == Step.ROLLBACK_SCHEMA || step.step() == Step.ROLLBACK_DATA;
+            return source(rollback && migration.down() != null ? migration.down() : up);
+        }
+        int k = step.drill().isBackupRestore() ? 0 : step.drill().fault().afterStatements();
+        return k == 0 || k > up.statements().size() ? source(up) : FileSource.from(up.file().toFile(),
                 FilePosition.from(up.statements().get(k - 1).line(), up.statements().get(k - 1).column()));
-        return new DrillDescriptor(getUniqueId().append(SegmentTypes.STEP, drill.id()), drill, migration,
-                target.suite().declarations().drills(), source, name(drill.displayName()));
-    }
-
-    private String name(String step) {
-        return getDisplayName() + ": " + step + " (" + target.getDisplayName() + ")";
-    }
-
-    private Optional<StepDescriptor> createFixedStep(String id) {
-        Declarations declarations = target.suite().declarations();
-        return Step.find(id).filter(s -> s.perMigration() && s.id().equals(id)).map(step -> {
-            boolean rollback = step == Step.ROLLBACK_SCHEMA || step == Step.ROLLBACK_DATA;
-            MigrationScript script = rollback && migration.down() != null ? migration.down() : migration.up();
-            return new StepDescriptor(getUniqueId().append(SegmentTypes.STEP, step.id()), step, migration,
-                    declarations.expectedDefect(migration.version(), step), source(script), name(step.displayName()));
-        });
     }
 
     @Override
     public SkipResult shouldBeSkipped(RehearsalContext context) {
-        String reason = context.targetRun().blockedReason();
-        if (reason != null) {
-            context.recorder().container(getUniqueId(), reason);
-            return SkipResult.skip(reason);
-        }
-        return SkipResult.doNotSkip();
+        return context.session().migrationSkipReason(nodeId, context.targetRun()).map(SkipResult::skip)
+                .orElse(SkipResult.doNotSkip());
     }
 
     @Override
     public RehearsalContext before(RehearsalContext context) {
-        TargetRun run = context.targetRun();
-        try {
-            return context.withMigration(run.rehearse(index));
-        } catch (RuntimeException e) {
-            String reason = "cannot bring the database to the state before " + getDisplayName() + ": " + e.getMessage();
-            run.block("skipped: " + reason);
-            context.recorder().container(getUniqueId(), reason);
-            throw e;
-        }
+        return context.withMigration(context.session().openMigration(nodeId, context.targetRun(), plan));
     }
 
     @Override
@@ -112,17 +88,9 @@ public final class MigrationDescriptor extends AbstractTestDescriptor implements
         return ExecutionMode.SAME_THREAD;
     }
 
-    /** For the results model: needs-backup and lossy flags. */
-    public Migration migration() {
-        return migration;
+    /** This migration as the results model sees it: with only the steps that were selected. */
+    MigrationPlan selected() {
+        return new MigrationPlan(plan.migration(), plan.index(), getChildren().stream()
+                .map(c -> ((StepDescriptor) c).step()).toList());
     }
-
-    public boolean needsBackup() {
-        return target.suite().declarations().isIrreversible(migration.version());
-    }
-
-    public boolean lossy() {
-        return target.suite().declarations().isLossy(migration.version());
-    }
-
 }

@@ -1,28 +1,40 @@
 package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.engine.Constants;
+import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.engine.execution.RehearsalContext;
-import dev.rehearsal.engine.results.RehearsalResults;
-import dev.rehearsal.engine.results.ResultsWriter;
+import dev.rehearsal.rehearse.plan.SuitePlan;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.ResultsWriter;
 import dev.rehearsal.report.ReportOptions;
 import dev.rehearsal.report.ReportWriter;
 import dev.rehearsal.report.model.ReadinessReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * The root: when every suite has run, writes the results model, then the readiness report built
- * from it, and stops any container servers.
+ * The root: holds the configuration, read once per engine run (as Jupiter's engine descriptor does);
+ * when every suite has run, writes the results model, then the readiness report built from it, and
+ * stops any container servers.
  */
 public final class RehearsalEngineDescriptor extends EngineDescriptor implements Node<RehearsalContext> {
     static final String REPORT_LINE = "Rehearsal readiness report: ";
 
-    public RehearsalEngineDescriptor(UniqueId uniqueId) {
+    private final RehearsalConfiguration config;
+
+    public RehearsalEngineDescriptor(UniqueId uniqueId, RehearsalConfiguration config) {
         super(uniqueId, "Rehearsal");
+        this.config = config;
+    }
+
+    /** The engine's configuration, read once at discovery. */
+    public RehearsalConfiguration configuration() {
+        return config;
     }
 
     @Override
@@ -32,11 +44,13 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
                 return; // nothing was selected (e.g. Surefire asking every engine about Jupiter classes): keep the last results
             }
             Path directory = context.config().reportDirectory();
-            RehearsalResults results = ResultsAssembler.assemble(this, context.recorder());
+            List<SuitePlan> ran = getChildren().stream().filter(SuiteDescriptor.class::isInstance)
+                    .map(s -> ((SuiteDescriptor) s).selected()).toList();
+            RehearsalResults results = context.session().results(ran);
             ResultsWriter.write(results, directory); // first: a report that fails to render must not cost the results
             writeReport(context, results, directory, System.out);
         } finally {
-            context.servers().close();
+            context.session().close();
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.rehearsal.engine.descriptor;
 
-import dev.rehearsal.engine.discovery.Declarations.ExpectedDefect;
-import dev.rehearsal.engine.execution.ChainRehearsal;
 import dev.rehearsal.engine.execution.RehearsalContext;
 import dev.rehearsal.engine.execution.StepExecution;
-import dev.rehearsal.migration.Migration;
+import dev.rehearsal.rehearse.plan.NodeId;
+import dev.rehearsal.rehearse.plan.PlannedStep;
 import java.util.Optional;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
@@ -12,25 +11,21 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One step: a test. Display names read well in Surefire XML
+ * One step or drill: a test. Display names read well in Surefire XML
  * ({@code V20240101000000 create users: rollback restores schema (sqlite)}: the target is named because
- * Surefire names the test class after the suite); a declared defect adds
- * {@code (expected defect)}.
+ * Surefire names the test class after the suite); a declared defect adds {@code (expected defect)}.
+ * The work is the core's: this node only maps its outcome onto JUnit's.
  */
 public final class StepDescriptor extends AbstractTestDescriptor implements Node<RehearsalContext> {
     static final String EXPECTED_SUFFIX = " (expected defect)";
 
-    private final Step step;
-    private final Migration migration;
-    private final Optional<ExpectedDefect> expected;
+    private final PlannedStep step;
+    private final NodeId nodeId;
 
-    /** @param migration null for the set-level steps */
-    StepDescriptor(UniqueId id, Step step, Migration migration, Optional<ExpectedDefect> expected, TestSource source,
-            String displayName) {
-        super(id, displayName + (expected.isPresent() ? EXPECTED_SUFFIX : ""), source);
+    StepDescriptor(UniqueId id, NodeId nodeId, PlannedStep step, TestSource source, String displayName) {
+        super(id, displayName + (step.expected().isPresent() ? EXPECTED_SUFFIX : ""), source);
         this.step = step;
-        this.migration = migration;
-        this.expected = expected;
+        this.nodeId = nodeId;
     }
 
     @Override
@@ -38,32 +33,24 @@ public final class StepDescriptor extends AbstractTestDescriptor implements Node
         return Type.TEST;
     }
 
-    public Step step() {
+    public PlannedStep step() {
         return step;
     }
 
     @Override
     public SkipResult shouldBeSkipped(RehearsalContext context) {
-        if (migration == null) {
+        Optional<String> reason = context.session().stepSkipReason(nodeId, context.migration(), step);
+        if (reason.isEmpty()) {
             return SkipResult.doNotSkip();
         }
-        String reason = context.migration().skipReason(step);
-        if (reason == null) {
-            return SkipResult.doNotSkip();
-        }
-        StepExecution.skipped(this, context, step.id(), step.displayName(), reason);
-        return SkipResult.skip(reason);
+        StepExecution.skipped(this, context);
+        return SkipResult.skip(reason.get());
     }
 
     @Override
     public RehearsalContext execute(RehearsalContext context, DynamicTestExecutor executor) {
-        StepExecution.run(this, context, step, expected, () -> {
-            if (migration != null) {
-                return context.migration().run(step);
-            }
-            return step == Step.FULL_CHAIN ? ChainRehearsal.fullChain(context.targetRun())
-                    : ChainRehearsal.history(context.targetRun());
-        });
+        StepExecution.finish(this, context,
+                context.session().runStep(nodeId, step, context.targetRun(), context.migration()));
         return context;
     }
 

@@ -1,17 +1,17 @@
 package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.RehearsalException;
-import dev.rehearsal.database.Dialects;
-import dev.rehearsal.engine.RehearsalSuite;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
-import dev.rehearsal.engine.discovery.Declarations;
-import dev.rehearsal.engine.discovery.DeclarationsReader;
-import dev.rehearsal.engine.discovery.SuiteDefinition;
 import dev.rehearsal.engine.execution.RehearsalContext;
-import dev.rehearsal.migration.MigrationLoader;
-import dev.rehearsal.migration.MigrationSet;
+import dev.rehearsal.rehearse.plan.Declarations;
+import dev.rehearsal.rehearse.plan.DeclarationsReader;
+import dev.rehearsal.rehearse.plan.NodeId;
+import dev.rehearsal.rehearse.plan.Planner;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
+import dev.rehearsal.rehearse.plan.SuitePlan;
+import dev.rehearsal.rehearse.plan.TargetKind;
+import dev.rehearsal.rehearse.plan.TargetPlan;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
     private final Consumer<RehearsalException> issues;
     private final Declarations declarations;
     private final RehearsalException declarationsError;
-    private final Map<RehearsalSuite.Target, TargetDescriptor.Loaded> loaded = new EnumMap<>(RehearsalSuite.Target.class);
+    private final Map<TargetKind, TargetPlan> loaded = new EnumMap<>(TargetKind.class);
 
     /** @param issues told about broken inputs found during discovery */
     public SuiteDescriptor(UniqueId parentId, SuiteDefinition definition, RehearsalConfiguration config,
@@ -77,18 +77,23 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         return declarations;
     }
 
-    /** The fixtures directory: the suite's own, else the one rehearsal.yaml names, else null. */
-    public Path fixtures() {
-        return definition.fixtures() != null ? definition.fixtures() : relative(declarations.fixtures());
+    NodeId nodeId() {
+        return NodeId.suite(definition.id());
     }
 
-    /** As {@link #fixtures()}, for verification suites. */
-    public Path verification() {
-        return definition.verification() != null ? definition.verification() : relative(declarations.verification());
+    /** This suite as the core plans it, with {@code targets}. */
+    SuitePlan plan(List<TargetPlan> targets) {
+        Path migrations = definition.migrations();
+        return new SuitePlan(definition.id(), getDisplayName(), migrations,
+                Planner.fixtures(definition.fixtures(), declarations, migrations),
+                Planner.verification(definition.verification(), declarations, migrations), declarations,
+                declarationsError, targets);
     }
 
-    private Path relative(String path) {
-        return path == null ? null : definition.migrations().resolve(path).normalize();
+    /** This suite as the results model sees it: with only the targets, migrations and steps that were selected. */
+    SuitePlan selected() {
+        return plan(getChildren().stream().filter(TargetDescriptor.class::isInstance)
+                .map(t -> ((TargetDescriptor) t).selected()).toList());
     }
 
     /** The targets both the suite and the configuration allow, in configuration order. */
@@ -107,26 +112,22 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         if (declarationsError != null) {
             return Optional.empty();
         }
-        return Arrays.stream(RehearsalSuite.Target.values()).filter(t -> t.id().equals(id))
-                .filter(definition.allowedTargets()::contains).findFirst()
-                .map(t -> new TargetDescriptor(this, t, loaded.computeIfAbsent(t, this::load)));
+        return definition.allowedTargets().stream().filter(t -> t.id().equals(id)).findFirst()
+                .map(t -> new TargetDescriptor(this, loaded.computeIfAbsent(TargetKind.find(id).orElseThrow(), this::load)));
     }
 
-    private TargetDescriptor.Loaded load(RehearsalSuite.Target target) {
-        try {
-            MigrationSet set = MigrationLoader.load(definition.migrations(), Dialects.forName(target.id()));
-            declarations.requireVersionsOf(set);
-            return new TargetDescriptor.Loaded(set, null);
-        } catch (RehearsalException e) {
-            issues.accept(e);
-            return new TargetDescriptor.Loaded(null, e);
+    private TargetPlan load(TargetKind kind) {
+        TargetPlan plan = Planner.target(kind, definition.migrations(), declarations);
+        if (plan.error() != null) {
+            issues.accept(plan.error());
         }
+        return plan;
     }
 
     @Override
     public RehearsalContext execute(RehearsalContext context, DynamicTestExecutor executor) {
         if (declarationsError != null) {
-            context.recorder().container(getUniqueId(), declarationsError.getMessage());
+            context.session().suiteFailed(nodeId(), declarationsError);
             throw declarationsError;
         }
         return context;

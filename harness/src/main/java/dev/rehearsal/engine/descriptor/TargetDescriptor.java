@@ -2,20 +2,21 @@ package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
-import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
 import dev.rehearsal.engine.execution.RehearsalContext;
-import dev.rehearsal.engine.execution.SuiteResources;
-import dev.rehearsal.engine.execution.TargetRun;
-import dev.rehearsal.engine.execution.TargetServers.Availability;
-import dev.rehearsal.migration.Migration;
-import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.rehearse.TargetRun;
+import dev.rehearsal.rehearse.plan.MigrationPlan;
+import dev.rehearsal.rehearse.plan.NodeId;
+import dev.rehearsal.rehearse.plan.PlannedStep;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
+import dev.rehearsal.rehearse.plan.TargetPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.DirectorySource;
@@ -28,19 +29,15 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 public final class TargetDescriptor extends AbstractTestDescriptor implements Node<RehearsalContext> {
     private final SuiteDescriptor suite;
-    private final RehearsalSuite.Target target;
-    private final Loaded loaded;
+    private final TargetPlan plan;
+    private final NodeId nodeId;
 
-    /** The migration set as read for this engine's dialect, or why it could not be read. */
-    record Loaded(MigrationSet set, RehearsalException error) {
-    }
-
-    TargetDescriptor(SuiteDescriptor suite, RehearsalSuite.Target target, Loaded loaded) {
-        super(suite.getUniqueId().append(SegmentTypes.TARGET, target.id()), target.id(),
+    TargetDescriptor(SuiteDescriptor suite, TargetPlan plan) {
+        super(suite.getUniqueId().append(SegmentTypes.TARGET, plan.kind().id()), plan.kind().id(),
                 DirectorySource.from(suite.definition().migrations().toFile()));
         this.suite = suite;
-        this.target = target;
-        this.loaded = loaded;
+        this.plan = plan;
+        this.nodeId = suite.nodeId().target(plan.kind());
     }
 
     @Override
@@ -48,104 +45,91 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         return Type.CONTAINER;
     }
 
+    NodeId nodeId() {
+        return nodeId;
+    }
+
     /** A broken set keeps its node (the platform prunes containers without tests) so it can fail with the error. */
     @Override
     public boolean mayRegisterTests() {
-        return loaded.error() != null;
+        return plan.error() != null;
     }
 
     public List<DiscoverySelector> childSelectors() {
         List<DiscoverySelector> selectors = new ArrayList<>();
-        if (loaded.set() == null) {
-            return selectors;
-        }
-        for (Migration m : loaded.set().migrations()) {
+        for (MigrationPlan m : plan.migrations()) {
             selectors.add(DiscoverySelectors.selectUniqueId(
-                    getUniqueId().append(SegmentTypes.MIGRATION, m.version().text())));
+                    getUniqueId().append(SegmentTypes.MIGRATION, m.migration().version().text())));
         }
-        for (Step step : Step.setSteps()) {
+        for (PlannedStep step : plan.setSteps()) {
             selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(SegmentTypes.STEP, step.id())));
         }
         return selectors;
     }
 
     public Optional<MigrationDescriptor> createMigration(String version) {
-        if (loaded.set() == null || !MigrationVersion.isVersion(version)) {
+        if (!MigrationVersion.isVersion(version)) {
             return Optional.empty();
         }
-        List<Migration> migrations = loaded.set().migrations();
-        for (int i = 0; i < migrations.size(); i++) {
-            if (migrations.get(i).version().text().equals(version)) {
-                return Optional.of(new MigrationDescriptor(this, migrations.get(i), i));
-            }
-        }
-        return Optional.empty();
+        return plan.migrations().stream().filter(m -> m.migration().version().text().equals(version)).findFirst()
+                .map(m -> new MigrationDescriptor(this, m));
     }
 
     public Optional<StepDescriptor> createSetStep(String id) {
-        if (loaded.set() == null) {
-            return Optional.empty();
-        }
-        return Step.find(id).filter(s -> !s.perMigration() && s.id().equals(id)).map(step -> new StepDescriptor(
-                getUniqueId().append(SegmentTypes.STEP, step.id()), step, null, suite.declarations()
-                        .expectedDefect(null, step), getSource().orElseThrow(), step.displayName() + " (" + target.id() + ")"));
-    }
-
-    SuiteDescriptor suite() {
-        return suite;
+        return plan.setSteps().stream().filter(s -> s.id().equals(id)).findFirst().map(step -> new StepDescriptor(
+                getUniqueId().append(SegmentTypes.STEP, step.id()), nodeId.step(step.id()), step,
+                getSource().orElseThrow(), step.name() + " (" + plan.kind().id() + ")"));
     }
 
     @Override
     public SkipResult shouldBeSkipped(RehearsalContext context) {
-        if (loaded.error() != null || context.config().productionRefusal(target, System.getenv()).isPresent()) {
+        if (plan.error() == null && productionRefusal(context).isPresent()) {
             return SkipResult.doNotSkip(); // fails in before(), with the reason
         }
-        Availability availability = context.servers().availability(target);
-        context.recorder().target(getUniqueId(), availability);
-        if (!availability.available() && !context.config().requireTargets()) {
-            context.recorder().container(getUniqueId(), availability.unavailableReason());
-            return SkipResult.skip(availability.unavailableReason());
-        }
-        return SkipResult.doNotSkip();
+        return context.session().targetSkipReason(nodeId, plan).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
     }
 
     @Override
     public RehearsalContext before(RehearsalContext context) {
-        try {
-            if (loaded.error() != null) {
-                throw loaded.error();
-            }
-            context.config().productionRefusal(target, System.getenv()).ifPresent(reason -> {
-                throw new RehearsalException(ErrorCode.PRODUCTION_GUARD, reason);
-            });
-            Availability availability = context.servers().availability(target);
-            if (!availability.available()) {
-                throw new RehearsalException(ErrorCode.CONNECTION_FAILED, availability.unavailableReason() + " ("
-                        + Constants.REQUIRE_TARGETS + "=true makes an unavailable target a failure)");
-            }
-            SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            return context.withTargetRun(new TargetRun(target, availability.server(), loaded.set(),
-                    suite.declarations(), resources, context.config().keepFailedDatabases()));
-        } catch (RuntimeException e) {
-            context.recorder().container(getUniqueId(), e.getMessage());
-            throw e;
-        }
+        productionRefusal(context).ifPresent(reason -> {
+            throw new RehearsalException(ErrorCode.PRODUCTION_GUARD, reason);
+        });
+        return context.withTargetRun(context.session().openTarget(nodeId, suite.plan(List.of()), plan));
     }
 
     @Override
     public void after(RehearsalContext context) {
         TargetRun run = context.targetRun();
-        if (run == null || run.kind() != target) {
+        if (run == null || run.kind() != plan.kind()) {
             return;
         }
-        run.close();
-        if (!run.kept().isEmpty()) {
-            context.publish(this, Map.of("kept-databases", String.join(", ", run.kept())));
+        List<String> kept = context.session().closeTarget(run);
+        if (!kept.isEmpty()) {
+            context.publish(this, Map.of("kept-databases", String.join(", ", kept)));
         }
     }
 
     @Override
     public ExecutionMode getExecutionMode() {
         return ExecutionMode.CONCURRENT;
+    }
+
+    /** This target as the results model sees it: with only the migrations and steps that were selected. */
+    TargetPlan selected() {
+        List<MigrationPlan> migrations = new ArrayList<>();
+        List<PlannedStep> setSteps = new ArrayList<>();
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof MigrationDescriptor m) {
+                migrations.add(m.selected());
+            } else if (child instanceof StepDescriptor s) {
+                setSteps.add(s.step());
+            }
+        }
+        return new TargetPlan(plan.kind(), plan.set(), plan.error(), migrations, setSteps);
+    }
+
+    /** Set when the target's configured server is labelled production and the configuration does not allow it. */
+    private Optional<String> productionRefusal(RehearsalContext context) {
+        return context.config().productionRefusal(RehearsalSuite.Target.valueOf(plan.kind().name()), System.getenv());
     }
 }

@@ -1,7 +1,7 @@
 package dev.rehearsal.engine.discovery;
 
 import dev.rehearsal.engine.descriptor.MigrationDescriptor;
-import dev.rehearsal.engine.descriptor.SegmentTypes;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
 import dev.rehearsal.engine.descriptor.SuiteDescriptor;
 import dev.rehearsal.engine.descriptor.TargetDescriptor;
 import java.util.LinkedHashSet;

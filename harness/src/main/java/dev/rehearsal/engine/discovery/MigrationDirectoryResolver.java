@@ -2,7 +2,8 @@ package dev.rehearsal.engine.discovery;
 
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
-import dev.rehearsal.engine.descriptor.SegmentTypes;
+import dev.rehearsal.engine.descriptor.SuiteDefinition;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

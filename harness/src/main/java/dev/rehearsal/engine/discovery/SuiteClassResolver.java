@@ -2,9 +2,10 @@ package dev.rehearsal.engine.discovery;
 
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.engine.descriptor.SuiteDefinition;
 import dev.rehearsal.engine.config.ProjectPaths;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
-import dev.rehearsal.engine.descriptor.SegmentTypes;
+import dev.rehearsal.rehearse.plan.SegmentTypes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.rehearsal.engine.discovery;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
+import dev.rehearsal.engine.descriptor.SuiteDefinition;
 import dev.rehearsal.engine.descriptor.SuiteDescriptor;
 import java.util.LinkedHashSet;
 import java.util.Optional;

@@ -1,0 +1,34 @@
+package dev.rehearsal.rehearse;
+
+import dev.rehearsal.database.Dialect;
+import dev.rehearsal.fixture.Fixture;
+import dev.rehearsal.fixture.FixtureCatalog;
+import dev.rehearsal.fixture.FixtureLoader;
+import dev.rehearsal.migration.MigrationVersion;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+/** Loads the fixtures bound to a migration version, right after that migration is applied. */
+final class FixtureSeeding {
+    private final List<Fixture> fixtures;
+
+    private FixtureSeeding(List<Fixture> fixtures) {
+        this.fixtures = fixtures;
+    }
+
+    /** @param directory null for a set without fixtures */
+    static FixtureSeeding load(Path directory) {
+        return new FixtureSeeding(directory == null ? List.of() : FixtureCatalog.discover(directory));
+    }
+
+    boolean bound(MigrationVersion version) {
+        return !FixtureCatalog.forVersion(fixtures, version).isEmpty();
+    }
+
+    void seed(Connection c, Dialect d, MigrationVersion version) {
+        for (Fixture fixture : FixtureCatalog.forVersion(fixtures, version)) {
+            FixtureLoader.load(c, d, fixture);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rehearsal.rehearse;
+
+import dev.rehearsal.rehearse.plan.MigrationPlan;
+import dev.rehearsal.rehearse.plan.NodeId;
+import dev.rehearsal.rehearse.plan.PlannedStep;
+import dev.rehearsal.rehearse.plan.SuitePlan;
+import dev.rehearsal.rehearse.plan.TargetPlan;
+import dev.rehearsal.rehearse.results.RehearsalResults;
+import java.util.List;
+
+/**
+ * Runs a whole plan in the engine's order (suite, target, each migration's steps, then the set-level
+ * steps), one target after another, with the same skip rules: the command line's way through the
+ * session the engine's descriptors call node by node.
+ */
+public final class PlanRunner {
+    private PlanRunner() {
+    }
+
+    public static RehearsalResults run(List<SuitePlan> plans, RehearsalSession session) {
+        for (SuitePlan suite : plans) {
+            if (suite.error() != null) {
+                session.suiteFailed(suite.nodeId(), suite.error());
+                continue;
+            }
+            for (TargetPlan target : suite.targets()) {
+                runTarget(session, suite, target);
+            }
+        }
+        return session.results(plans);
+    }
+
+    private static void runTarget(RehearsalSession session, SuitePlan suite, TargetPlan target) {
+        NodeId id = suite.nodeId().target(target.kind());
+        if (session.targetSkipReason(id, target).isPresent()) {
+            return;
+        }
+        TargetRun run;
+        try {
+            run = session.openTarget(id, suite, target);
+        } catch (RuntimeException recorded) {
+            return;
+        }
+        try {
+            for (MigrationPlan migration : target.migrations()) {
+                runMigration(session, id.migration(migration.migration().version().text()), run, migration);
+            }
+            for (PlannedStep step : target.setSteps()) {
+                session.runStep(id.step(step.id()), step, run, null);
+            }
+        } finally {
+            session.closeTarget(run);
+        }
+    }
+
+    private static void runMigration(RehearsalSession session, NodeId id, TargetRun run, MigrationPlan plan) {
+        if (session.migrationSkipReason(id, run).isPresent()) {
+            return;
+        }
+        MigrationRehearsal migration;
+        try {
+            migration = session.openMigration(id, run, plan);
+        } catch (RuntimeException recorded) {
+            return;
+        }
+        for (PlannedStep step : plan.steps()) {
+            NodeId stepId = id.step(step.id());
+            if (session.stepSkipReason(stepId, migration, step).isEmpty()) {
+                session.runStep(stepId, step, run, migration);
+            }
+        }
+    }
+}

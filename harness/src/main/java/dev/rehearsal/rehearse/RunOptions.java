@@ -1,0 +1,11 @@
+package dev.rehearsal.rehearse;
+
+/**
+ * How a run treats targets and databases.
+ *
+ * @param requireTargets an unavailable target fails instead of being skipped
+ * @param requireTargetsSetting how the face names that setting, for the message of an unavailable target
+ * @param keepFailedDatabases the databases of a target run with a failure are kept for inspection
+ */
+public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
+}

@@ -3,9 +3,10 @@ package dev.rehearsal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.testing.BadInputCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,22 +19,27 @@ class RehearseBadInputsTests {
     @TempDir
     Path out;
 
+    @TempDir
+    Path dir;
+
+    /** The cases the migration files themselves make bad: option- and URL-only cases belong to other commands. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.rehearsal.cli.BadInputCommandsTests#cases")
+    @MethodSource("loaderCases")
     void rehearseRefusesABrokenDirectoryAndRunsNothing(String name) throws Exception {
-        Path folder = Path.of(RehearseBadInputsTests.class.getResource("/bad-inputs").toURI()).resolve(name);
-        List<String> expected = Files.readAllLines(folder.resolve("expected.txt"));
-        String engine = expected.stream().filter(l -> l.startsWith("dialect:")).map(l -> l.substring(8).trim())
-                .findFirst().orElse("sqlite");
+        BadInputCase expected = BadInputCase.named(name);
+        Path folder = expected.copyTo(Files.createDirectory(dir.resolve("migrations")));
 
         // A server target needs no server here: the files are read, and refused, before any connection.
-        CliRun run = CliRun.of("rehearse", "--migrations", folder.toString(), "--targets", engine,
+        CliRun run = CliRun.of("rehearse", "--migrations", folder.toString(), "--targets", expected.dialect(),
                 "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        expected.stream().filter(l -> l.startsWith("contains:")).map(l -> l.substring(9).trim())
-                .forEach(fragment -> assertThat(run.err()).contains(fragment));
+        expected.fragments().forEach(fragment -> assertThat(run.err()).contains(fragment));
         assertThat(run.out()).doesNotContain("PASSED").doesNotContain("SKIPPED");
         assertThat(out.resolve(ResultsWriter.FILE)).doesNotExist();
+    }
+
+    static Stream<String> loaderCases() {
+        return BadInputCase.refusedBy("loader");
     }
 }

@@ -47,6 +47,14 @@ public final class MigrationRunner {
         return history;
     }
 
+    /**
+     * This runner with {@code before} called under the migration lock, once a run is planned and
+     * before its first statement (see {@link BeforeChanges}); everything else as this one.
+     */
+    public MigrationRunner withBeforeChanges(BeforeChanges before) {
+        return new MigrationRunner(target, migrations, options.withBeforeChanges(before));
+    }
+
     /** Applies pending migrations in version order, all of them or up to and including {@code to}. */
     public RunResult up(MigrationVersion to) {
         if (to != null) {

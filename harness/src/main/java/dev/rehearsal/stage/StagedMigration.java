@@ -6,13 +6,13 @@ import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.backup.DataChecksum;
 import dev.rehearsal.backup.RestoreResult;
-import dev.rehearsal.backup.VerificationOutcome;
-import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.BeforeChanges;
 import dev.rehearsal.runner.DownScope;
 import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.MigrationStatus;
+import dev.rehearsal.runner.PlannedScript;
 import dev.rehearsal.runner.RunResult;
 import dev.rehearsal.runner.history.HistoryRow;
 import dev.rehearsal.verification.Captures;
@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * A migration with a safety net: back up (and verify the backup by a trial restore), take the
- * suite's pre captures, migrate, run the suite. When an error check fails, or a migration fails
+ * suite's pre captures, migrate, run the suite. The backup and the captures are taken under the
+ * runner's migration lock, once the run is planned, as {@code up} takes its safety backup. When an error check fails, or a migration fails
  * and may have left changes behind, restore the backup and prove the restored data fingerprint
  * equals the one taken before. When a migration fails inside a transaction that rolled it back,
  * check the database against the backup's capture instead of restoring what is already there.
@@ -50,34 +51,42 @@ public final class StagedMigration {
 
     /**
      * Runs the stages. A backup that cannot be written or fails verification stops everything
-     * before the migration (thrown, {@code BACKUP_FAILED}); a failed migration or check is returned
-     * as a result, restored or not.
+     * before the migration (thrown, {@code BACKUP_FAILED}), and so does a refusal of the runner
+     * (thrown, nothing backed up); a failed migration or check is returned as a result, restored or
+     * not. A stager that waited for another one's lock and finds nothing left to do takes no backup.
      *
      * @throws RehearsalException with a bad-input code (unknown version, bad files) before anything ran
      */
     public StageResult run(StageOptions options) {
         Optional<String> nothing = nothingToDo(options);
         if (nothing.isPresent()) {
-            return new StageResult(StageResult.Outcome.NOTHING_TO_DO, null, null, null, null, nothing.get());
+            return nothingToDo(nothing.get());
         }
-        Backup backup = step(1, "backup", () -> backup(options));
-        Captures pre = step(2, "capture", () -> options.suite() == null ? Captures.none()
-                : withConnection(c -> options.suite().capture(c, target.dialect())));
-        List<HistoryRow> historyBefore = withConnection(c -> runner.history().rows(c));
+        UnderLock prepared = new UnderLock(options);
         RunResult run;
         try {
-            run = step(3, options.rollback() ? "rollback" : "migrate", () -> migrate(options));
-        } catch (RehearsalException e) {
-            return afterFailedRun(options, backup, historyBefore, e);
+            run = migrate(runner.withBeforeChanges(prepared), options);
         } catch (RuntimeException e) {
-            // Not one of ours (a driver's runtime error): still a failed migration, still recovered.
-            return afterFailedRun(options, backup, historyBefore,
-                    new RehearsalException(ErrorCode.MIGRATION_FAILED, String.valueOf(e.getMessage()), e));
+            if (!prepared.migrating()) {
+                throw e; // refused under the lock, or the backup failed: nothing was changed
+            }
+            prepared.migrated(null);
+            RehearsalException failure = e instanceof RehearsalException r ? r
+                    // Not one of ours (a driver's runtime error): still a failed migration, still recovered.
+                    : new RehearsalException(ErrorCode.MIGRATION_FAILED, String.valueOf(e.getMessage()), e);
+            return afterFailedRun(options, prepared.backup, prepared.historyBefore, failure);
         }
+        if (!prepared.migrating()) {
+            // Another runner migrated while this one waited for the lock: no backup, nothing changed.
+            return nothingToDo(nothingToDo(options).orElse("nothing to migrate: another runner migrated first"));
+        }
+        prepared.migrated(run);
+        Backup backup = prepared.backup;
         SuiteResult suiteResult = null;
         String failure = null;
         try {
             if (options.suite() != null) {
+                Captures pre = prepared.pre;
                 suiteResult = step(4, "verify", () -> withConnection(c -> options.suite().verify(c, target.dialect(), pre)));
             } else {
                 skipped(4, "verify", "no --suite given");
@@ -94,6 +103,55 @@ public final class StagedMigration {
         }
         // The migration committed: only the backup takes it back.
         return backup == null ? notRestored(suiteResult, failure) : restore(STEPS + 1, backup, suiteResult, failure, "");
+    }
+
+    private static StageResult nothingToDo(String message) {
+        return new StageResult(StageResult.Outcome.NOTHING_TO_DO, null, null, null, null, message);
+    }
+
+    /**
+     * Steps 1 and 2 (backup, captures) and the start of step 3, run by the runner under its migration
+     * lock once it planned something to run: so a stager that waited for another one's lock and finds
+     * nothing left takes no backup, and no other runner changes the database while it is dumped.
+     */
+    private final class UnderLock implements BeforeChanges {
+        private final StageOptions options;
+        private Backup backup;
+        private Captures pre;
+        private List<HistoryRow> historyBefore;
+        private long migrateStart = -1;
+
+        UnderLock(StageOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public String beforeChanges(List<PlannedScript> plan) {
+            backup = step(1, "backup", () -> new StageBackup(target, backups, listener).take(options,
+                    runner.history().internalTables()));
+            pre = step(2, "capture", () -> options.suite() == null ? Captures.none()
+                    : withConnection(c -> options.suite().capture(c, target.dialect())));
+            historyBefore = withConnection(c -> runner.history().rows(c));
+            listener.stepStarted(3, STEPS, stepName());
+            migrateStart = System.nanoTime();
+            return backup == null ? null : "A safety backup was taken before this stage; to go back to the state"
+                    + " before it: " + backup.restoreCommand(target);
+        }
+
+        /** Whether the run got past the backup into its migration. */
+        boolean migrating() {
+            return migrateStart >= 0;
+        }
+
+        /** Ends step 3: {@code run} is null when the migration failed. */
+        void migrated(RunResult run) {
+            listener.stepFinished(3, STEPS, stepName(), run != null, elapsedMillis(migrateStart),
+                    run == null ? "" : StepDetail.of(run));
+        }
+
+        private String stepName() {
+            return options.rollback() ? "rollback" : "migrate";
+        }
     }
 
     private Optional<String> nothingToDo(StageOptions options) {
@@ -121,45 +179,11 @@ public final class StagedMigration {
                 + current.map(MigrationVersion::text).orElse("no version (no migrations)"));
     }
 
-    private Backup backup(StageOptions options) {
-        if (options.skipBackup()) {
-            listener.warning("--skip-backup: NO BACKUP is taken. If the migration or a check fails, nothing restores "
-                    + target.displayUrl() + "; it stays as the failure left it");
-            return null;
-        }
-        Backup backup = backups.create(target, options.backupDir(), runner.history().internalTables());
-        VerificationOutcome verified = verifyWithTrialRestore(backup);
-        if (!verified.ok()) {
-            throw new RehearsalException(ErrorCode.BACKUP_FAILED, "the fresh backup fails verification; not migrating."
-                    + " The database was not changed\n" + verified.render());
-        }
-        return backup;
-    }
-
-    /**
-     * Only a backup that restores is a safety net, so it is restored into a scratch database on the
-     * target's server. A user who may not create one still gets the checksum and integrity checks,
-     * and a warning.
-     */
-    private VerificationOutcome verifyWithTrialRestore(Backup backup) {
-        IsolatedDatabase scratch;
-        try {
-            scratch = IsolatedDatabase.on(target, "rehearsal_trial");
-        } catch (RehearsalException e) {
-            listener.warning("the backup gets no trial restore (" + e.getMessage() + "); it is checked by checksum and"
-                    + " integrity check only");
-            return backups.verify(backup, (Target) null);
-        }
-        try (scratch) {
-            return backups.verify(backup, scratch);
-        }
-    }
-
-    private RunResult migrate(StageOptions options) {
+    private static RunResult migrate(MigrationRunner locked, StageOptions options) {
         if (options.rollback()) {
-            return runner.down(options.to() == null ? DownScope.last() : DownScope.to(options.to()));
+            return locked.down(options.to() == null ? DownScope.last() : DownScope.to(options.to()));
         }
-        return runner.up(options.to());
+        return locked.up(options.to());
     }
 
     private StageResult succeeded(StageOptions options, Backup backup, SuiteResult suite, RunResult run) {
@@ -258,7 +282,7 @@ public final class StagedMigration {
             T result = work.get();
             boolean ok = !(result instanceof SuiteResult suite && !suite.passed())
                     && !(result instanceof CaptureCheck check && !check.equal());
-            listener.stepFinished(number, total, name, ok, elapsedMillis(start), describe(result));
+            listener.stepFinished(number, total, name, ok, elapsedMillis(start), StepDetail.of(result));
             return result;
         } catch (RuntimeException e) {
             listener.stepFinished(number, total, name, false, elapsedMillis(start), "");
@@ -269,31 +293,6 @@ public final class StagedMigration {
     private void skipped(int number, String name, String why) {
         listener.stepStarted(number, STEPS, name);
         listener.stepFinished(number, STEPS, name, true, 0, "skipped: " + why);
-    }
-
-    private static String describe(Object result) {
-        if (result == null) {
-            return "skipped";
-        }
-        if (result instanceof Backup b) {
-            return b.file() + ", " + b.manifest().sizeBytes() + " bytes, verified";
-        }
-        if (result instanceof Captures c) {
-            return c.tables().isEmpty() ? "skipped: no pre captures" : c.tables().size() + " table(s) captured";
-        }
-        if (result instanceof RunResult r) {
-            return r.executed().size() + " migration(s)";
-        }
-        if (result instanceof SuiteResult s) {
-            return s.passed() ? "suite passed" : "suite FAILED";
-        }
-        if (result instanceof RestoreResult r) {
-            return "data checksum " + DataChecksum.of(r.state().data()) + ", " + r.protectionDescription();
-        }
-        if (result instanceof CaptureCheck c) {
-            return c.equal() ? "equal to the capture, data checksum " + c.checksum() : "not as captured: restoring";
-        }
-        return "";
     }
 
     private static long elapsedMillis(long start) {

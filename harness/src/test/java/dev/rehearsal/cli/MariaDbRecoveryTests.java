@@ -77,6 +77,35 @@ class MariaDbRecoveryTests {
     }
 
     @Test
+    void concurrentStagersMigrateOnceAndOnlyTheWinnerTakesABackupUnderTheLock() throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
+            String url = db.target().url();
+            Path migrations = migrations(2);
+            seedFirstMigration(url, migrations);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<CliRun>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> CliRun.of("stage", "--url", url, "--migrations", migrations.toString(),
+                        "--dir", backups().toString())));
+            }
+            List<CliRun> done = new ArrayList<>();
+            for (Future<CliRun> run : runs) {
+                done.add(run.get());
+            }
+            pool.shutdown();
+
+            assertThat(done).allSatisfy(run -> assertThat(run.exitCode()).as(run.toString()).isZero());
+            assertThat(done).allSatisfy(run -> assertThat(run.toString()).doesNotContain("Table definition has changed"));
+            assertThat(done).filteredOn(run -> run.out().contains("staged migration succeeded: applied 1 migration(s)"))
+                    .hasSize(1);
+            assertThat(done).filteredOn(run -> run.out().equals("nothing to migrate: already at 002"
+                    + System.lineSeparator())).as("the losers waited for the lock, then found nothing to do").hasSize(3);
+            assertThat(backupFiles()).as("only the winner backed up, under the lock").hasSize(1);
+            assertThat(TestDatabases.firstColumn(db.target(), "select count(*) from t")).containsExactly("3");
+        }
+    }
+
+    @Test
     void aRunnerKilledMidMigrationIsReportedWithTheBackupToRestoreAndLosesNoData() throws Exception {
         try (IsolatedDatabase db = TestDatabases.create("mariadb")) {
             String url = db.target().url();

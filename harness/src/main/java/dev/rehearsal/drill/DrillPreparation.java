@@ -40,9 +40,11 @@ final class DrillPreparation {
      * Rolls back anything newer than {@code previous}, then applies what is missing up to it one
      * migration at a time, loading each applied version's fixtures right after it (fixtures of
      * versions that were already applied are not loaded again: their rows are presumably there).
+     * Refuses first, changing nothing, a target an unfinished restore or migration marks.
      */
     static void bringTo(MigrationRunner runner, Target target, MigrationSet set, MigrationVersion previous,
             Path fixturesDir) {
+        DrillTargets.refuseUnfinished(target, runner);
         Optional<MigrationVersion> current = runner.currentVersion();
         if (current.isPresent() && (previous == null || current.get().compareTo(previous) > 0)) {
             runner.down(previous == null ? DownScope.all() : DownScope.to(previous));

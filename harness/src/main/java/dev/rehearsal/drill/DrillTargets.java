@@ -2,7 +2,9 @@ package dev.rehearsal.drill;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.database.Target;
+import dev.rehearsal.runner.MigrationRunner;
 import dev.rehearsal.runner.history.SchemaHistory;
 import dev.rehearsal.snapshot.schema.SchemaReader;
 import dev.rehearsal.snapshot.schema.SchemaSnapshot;
@@ -25,6 +27,20 @@ public final class DrillTargets {
     private static final int NAMES_SHOWN = 5;
 
     private DrillTargets() {
+    }
+
+    /**
+     * Refuses a target an unfinished change marks, with the checks and messages of the migration
+     * commands: a restore cut off part-way (MariaDB: {@link BackupService#refuseIfRestoreInterrupted},
+     * naming the safety backup and the command that restores it), or a migration that failed or was
+     * interrupted part-way ({@link MigrationRunner#refuseIfRepairNeeded}). A drill on top of either
+     * would drill on a partial database, and its own repair would clear the operator's mark.
+     *
+     * @throws RehearsalException {@code BACKUP_FAILED} or {@code NEEDS_REPAIR}; nothing was changed
+     */
+    public static void refuseUnfinished(Target target, MigrationRunner runner) {
+        new BackupService().refuseIfRestoreInterrupted(target);
+        runner.refuseIfRepairNeeded();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.rehearsal.rehearse;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.drill.DrillTargets;
 import dev.rehearsal.rehearse.TargetServers.Availability;
 import dev.rehearsal.rehearse.plan.MigrationPlan;
 import dev.rehearsal.rehearse.plan.NodeId;
@@ -11,6 +12,8 @@ import dev.rehearsal.rehearse.plan.SuitePlan;
 import dev.rehearsal.rehearse.plan.TargetPlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.StepResult;
+import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.RunnerOptions;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +55,11 @@ public final class RehearsalSession implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** A fresh database for the target, with the set's fixtures and verification suites read. Throws (recorded) when it cannot start. */
+    /**
+     * A fresh database for the target, with the set's fixtures and verification suites read. Throws
+     * (recorded) when it cannot start, or when the configured server database is marked by an
+     * unfinished restore or migration ({@link DrillTargets#refuseUnfinished}, the migration commands' checks).
+     */
     public TargetRun openTarget(NodeId id, SuitePlan suite, TargetPlan target) {
         try {
             if (target.error() != null) {
@@ -62,6 +69,12 @@ public final class RehearsalSession implements AutoCloseable {
             if (!availability.available()) {
                 throw new RehearsalException(ErrorCode.CONNECTION_FAILED, availability.unavailableReason() + " ("
                         + options.requireTargetsSetting() + " makes an unavailable target a failure)");
+            }
+            if (availability.server() != null) {
+                // The configured database itself: a rehearsal beside a half-restored or half-migrated one
+                // would report on migrations while the database they are for needs restoring first.
+                DrillTargets.refuseUnfinished(availability.server(), new MigrationRunner(availability.server(),
+                        target.set().migrations(), RunnerOptions.defaults()));
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
             return new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(), resources,

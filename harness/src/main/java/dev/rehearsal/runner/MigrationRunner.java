@@ -164,6 +164,21 @@ public final class MigrationRunner {
         return read(this::partialFailures);
     }
 
+    /**
+     * Refuses, as every mutating command does under its lock, while a migration failed or was
+     * interrupted part-way: for callers that change the database without the runner (a drill's
+     * repair and restores) and must not do it on top of that.
+     *
+     * @throws RehearsalException {@code NEEDS_REPAIR}, one line per migration with what to do (the
+     *     restore command of the safety backup taken for its run, when one was)
+     */
+    public void refuseIfRepairNeeded() {
+        read(rows -> {
+            refuseIfRepairNeeded(rows);
+            return null;
+        });
+    }
+
     /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
     public ValidationReport validate() {
         return read(rows -> {

@@ -6,6 +6,7 @@ import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
+import dev.rehearsal.testing.ChildCli;
 import dev.rehearsal.testing.TestDatabases;
 import dev.rehearsal.verification.DatabaseSnapshot;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,6 +44,10 @@ class RestoreCrashTests {
     @TempDir
     Path dir;
 
+    /** Where the children's output goes: outside the backup directory, whose files must all be private. */
+    @TempDir
+    Path logs;
+
     @ParameterizedTest
     @EnumSource(Kill.class)
     void aMariaDbRestoreKilledWhileTheClientRunsIsMarkedAndTheNextCommandNamesTheSafetyBackup(Kill kill)
@@ -51,7 +57,7 @@ class RestoreCrashTests {
             Backup backup = backupOfBigTable(target, "insert into big select seq, repeat('x', 150) from seq_1_to_" + ROWS);
             DatabaseSnapshot before = snapshot(target);
 
-            ChildCli child = restoreInChild(backup, target, kill == Kill.PROCESS_GROUP);
+            ChildCli child = restoreInChild(backup, target);
             assertThat(child.await(() -> child.descendant("mariadb").isPresent())).as("the client started").isTrue();
             ProcessHandle client = child.descendant("mariadb").orElseThrow();
             kill(child, kill);
@@ -87,7 +93,7 @@ class RestoreCrashTests {
             Backup backup = backupOfBigTable(target, "insert into big select seq, repeat('x', 150) from seq_1_to_" + ROWS);
             DatabaseSnapshot before = snapshot(target);
 
-            ChildCli child = restoreInChild(backup, target, false);
+            ChildCli child = restoreInChild(backup, target);
             assertThat(child.await(() -> child.descendant("mariadb-dump").isPresent())).as("the safety dump started")
                     .isTrue();
             kill(child, Kill.JVM);
@@ -108,7 +114,7 @@ class RestoreCrashTests {
                     "insert into big select g, repeat('x', 150) from generate_series(1, " + ROWS + ") g");
             DatabaseSnapshot before = snapshot(target);
 
-            ChildCli child = restoreInChild(backup, target, kill == Kill.PROCESS_GROUP);
+            ChildCli child = restoreInChild(backup, target);
             assertThat(child.await(() -> child.descendant("psql").isPresent())).as("psql started").isTrue();
             ProcessHandle psql = child.descendant("psql").orElseThrow();
             Thread.sleep(300); // well into the replay of the dump
@@ -131,7 +137,7 @@ class RestoreCrashTests {
                     + " where x < " + ROWS + ") insert into big select x, printf('%.150c', 'x') from c");
             DatabaseSnapshot before = snapshot(target);
 
-            ChildCli child = restoreInChild(backup, target, true);
+            ChildCli child = restoreInChild(backup, target);
             assertThat(child.await(() -> workDirectories().findAny().isPresent())).as("the private copy was made")
                     .isTrue();
             kill(child, Kill.PROCESS_GROUP);
@@ -153,8 +159,8 @@ class RestoreCrashTests {
         return backup;
     }
 
-    private ChildCli restoreInChild(Backup backup, Target target, boolean ownProcessGroup) throws Exception {
-        return ChildCli.start(dir.resolve("child-" + System.nanoTime() + ".log"), ownProcessGroup, "backup", "restore",
+    private ChildCli restoreInChild(Backup backup, Target target) throws Exception {
+        return ChildCli.start(logs, "restore-" + System.nanoTime(), Map.of(), "backup", "restore",
                 backup.name(), "--dir", dir.toString(), "--url", target.url(), "--force");
     }
 
@@ -179,9 +185,8 @@ class RestoreCrashTests {
     private void assertOnlyOwnerCanRead(Path directory) throws Exception {
         List<Path> files;
         try (Stream<Path> all = Files.walk(directory)) {
-            files = all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("child-")
-                    && !f.getFileName().toString().endsWith(".json") || f.getFileName().toString().endsWith(".manifest.json"))
-                    .toList();
+            files = all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".json")
+                    || f.getFileName().toString().endsWith(".manifest.json")).toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f))
                 .as(f.toString()).doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));

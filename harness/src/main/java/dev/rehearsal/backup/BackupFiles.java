@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -42,12 +44,7 @@ final class BackupFiles {
      * Runs before the database is touched, so an unwritable place stops the backup early.
      */
     static Path createEmpty(Path dir, Instant now, String extension) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw unwritable(dir, "cannot create the backup directory", e);
-        }
-        requireNotWritableByOthers(dir);
+        prepareDirectory(dir);
         String stamp = PREFIX + SECONDS.format(now);
         String[] candidates = {stamp, stamp + "-" + MILLIS.format(now)};
         for (String base : candidates) {
@@ -61,6 +58,56 @@ final class BackupFiles {
             if (created != null) {
                 return created;
             }
+        }
+    }
+
+    /** Creates the backup directory if needed and refuses one that others can write. */
+    static void prepareDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw unwritable(dir, "cannot create the backup directory", e);
+        }
+        requireNotWritableByOthers(dir);
+    }
+
+    /**
+     * A new, empty, owner-only file for a dump in progress, in a private work directory of this
+     * process in {@code dir}: a dump cut off by a kill -9 is never a file {@code backup list} could
+     * mistake for a backup, and the next command that opens {@code dir} removes it ({@link
+     * #removeAbandonedWorkDirectories}). {@link #publish} gives the finished dump its backup name.
+     */
+    static Path createPartial(Path dir, String extension) {
+        prepareDirectory(dir);
+        Path work = createPrivateWorkDirectory(dir.resolve(PREFIX + "in-progress." + extension));
+        try {
+            return Files.createFile(work.resolve("dump." + extension), ownerOnly());
+        } catch (IOException e) {
+            deleteTree(work);
+            throw unwritable(dir, "cannot create a file in the work directory of", e);
+        }
+    }
+
+    /** Moves a finished dump from {@link #createPartial} to a new backup name in {@code dir}, and removes its work directory. */
+    static Path publish(Path partial, Path dir, Instant now, String extension) {
+        Path file = createEmpty(dir, now, extension);
+        try {
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING); // the work directory fell back to /tmp
+            }
+            restrict(file);
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // an empty owner-only file; the error below is what matters
+            }
+            throw unwritable(dir, "cannot move the finished dump " + partial + " into", e);
+        } finally {
+            deleteTree(partial.getParent());
         }
     }
 

@@ -76,11 +76,13 @@ public final class BackupService {
     public Backup create(Target target, Path dir, Set<String> excluded) {
         BackupStrategy strategy = strategyFor(target.dialect());
         strategy.checkCanDump(target);
-        Path file = BackupFiles.createEmpty(dir, clock.instant(), strategy.extension());
+        Path partial = BackupFiles.createPartial(dir, strategy.extension());
         BackupFiles.removeAbandonedWorkDirectories(dir);
+        Path file = null;
         try {
-            SourceState source = strategy.dump(target, file, c -> SourceState.read(c, target.dialect(), excluded));
-            BackupFiles.restrict(file);
+            SourceState source = strategy.dump(target, partial, c -> SourceState.read(c, target.dialect(), excluded));
+            BackupFiles.restrict(partial);
+            file = BackupFiles.publish(partial, dir, clock.instant(), strategy.extension());
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, target.displayUrl(),
                     target.dialect().name(), source.serverVersion(), clock.instant(), Files.size(file),
                     BackupFiles.sha256(file), List.copyOf(new TreeSet<>(excluded)), source.state(), source.lastMigration(),
@@ -89,8 +91,11 @@ public final class BackupService {
             BackupFiles.writeOwnerOnly(backup.manifestFile(), manifest.toJson() + "\n");
             return backup;
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(file);
-            deleteQuietly(Backup.manifestFileOf(file));
+            BackupFiles.deleteTree(partial.getParent());
+            if (file != null) {
+                deleteQuietly(file);
+                deleteQuietly(Backup.manifestFileOf(file));
+            }
             if (e instanceof RehearsalException r) {
                 throw r;
             }

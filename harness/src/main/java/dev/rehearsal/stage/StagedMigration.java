@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 /**
  * A migration with a safety net: back up (and verify the backup by a trial restore), take the
  * suite's pre captures, migrate, run the suite. The backup and the captures are taken under the
- * runner's migration lock, once the run is planned, as {@code up} takes its safety backup. When an error check fails, or a migration fails
- * and may have left changes behind, restore the backup and prove the restored data fingerprint
- * equals the one taken before. When a migration fails inside a transaction that rolled it back,
+ * runner's migration lock, once the run is planned, as {@code up} takes its safety backup. When an
+ * error check fails, or a migration fails and may have left changes behind, restore the backup and
+ * prove the restored data fingerprint equals the one taken before. When a migration fails inside a transaction that rolled it back,
  * check the database against the backup's capture instead of restoring what is already there.
  *
  * @since 0.1

@@ -129,9 +129,12 @@ public final class RehearsalSession implements AutoCloseable {
         return report;
     }
 
-    /** The results model of the plan that ran (only the nodes a partial run selected). */
-    public RehearsalResults results(List<SuitePlan> ran) {
-        return ResultsAssembler.assemble(ran, recorder);
+    /**
+     * The results model: the nodes of {@code ran}, each target with its whole plan from {@code whole}
+     * so that a partial run (a unique-id selection, a shard) reads INCOMPLETE, never READY.
+     */
+    public RehearsalResults results(List<SuitePlan> whole, List<SuitePlan> ran) {
+        return ResultsAssembler.assemble(whole, ran, recorder);
     }
 
     private void record(NodeId id, String migration, StepResult result) {

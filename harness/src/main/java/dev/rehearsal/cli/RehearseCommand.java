@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialects;
+import dev.rehearsal.rehearse.Checkpoints;
 import dev.rehearsal.rehearse.PlanRunner;
 import dev.rehearsal.rehearse.RehearsalSession;
 import dev.rehearsal.rehearse.RunOptions;
@@ -98,6 +99,11 @@ final class RehearseCommand implements Callable<Integer> {
             + " cut into N contiguous runs; results go to DIR/shard-K-of-N. Join the shards with `rehearsal report --merge`.")
     String shard;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoints: a target run starting mid-set"
+            + " (a shard) restores the verified backup of its first version from DIR instead of replaying with up, and"
+            + " writes the one where the next shard starts. Keyed by SHA-256 of migrations 1..v, fixtures, engine and version.")
+    Path checkpoints;
+
     @Override
     public Integer call() {
         List<TargetKind> kinds = targetKinds();
@@ -106,7 +112,8 @@ final class RehearseCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         RehearsalResults results;
         try (RehearsalSession session = new RehearsalSession(servers(),
-                new RunOptions(false, "a reachable server", keepFailedDatabases), new RehearseProgress(printer))) {
+                new RunOptions(false, "a reachable server", keepFailedDatabases,
+                        checkpoints == null ? null : new Checkpoints(checkpoints.toAbsolutePath().normalize())), new RehearseProgress(printer))) {
             results = PlanRunner.run(List.of(plan), part, session);
         }
         Placement placement = Placement.of(out, results, part);

@@ -35,6 +35,12 @@ final class RehearseProgress implements RehearsalListener {
     }
 
     @Override
+    public void note(NodeId id, String message) {
+        out.printf(Locale.ROOT, "%-8s %-8s %s%n", "NOTE", id.target() == null ? "" : id.target().id(), message);
+        out.flush();
+    }
+
+    @Override
     public void containerFinished(NodeId id, String reason, boolean skipped) {
         String where = id.target() == null ? id.suite() : id.target().id() + (id.migration() == null ? "" : " V" + id.migration());
         out.printf(Locale.ROOT, "%-8s %s: %s%n", skipped ? "SKIPPED" : "FAILED", where, reason);

@@ -56,6 +56,9 @@ public final class PlanRunner {
             for (MigrationPlan migration : target.migrations()) {
                 runMigration(session, id.migration(migration.migration().version().text()), run, migration);
             }
+            if (!target.migrations().isEmpty()) { // where the next shard starts
+                session.writeCheckpoint(id, run, target.migrations().get(target.migrations().size() - 1).index() + 1);
+            }
             for (PlannedStep step : target.setSteps()) {
                 session.runStep(id.step(step.id()), step, run, null);
             }

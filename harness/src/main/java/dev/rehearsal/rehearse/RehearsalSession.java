@@ -64,11 +64,24 @@ public final class RehearsalSession implements AutoCloseable {
                         + options.requireTargetsSetting() + " makes an unavailable target a failure)");
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            return new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(), resources,
-                    options.keepFailedDatabases());
+            TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(),
+                    resources, options.keepFailedDatabases());
+            if (options.checkpoints() != null) {
+                run.useCheckpoints(options.checkpoints(), note -> listener.note(id, note));
+            }
+            return run;
         } catch (RuntimeException e) {
             container(id, e.getMessage(), false);
             throw e;
+        }
+    }
+
+    /** Writes the checkpoint of "before migration {@code index}" when the run uses checkpoints (a shard's end). */
+    public void writeCheckpoint(NodeId id, TargetRun run, int index) {
+        try {
+            run.writeCheckpoint(index);
+        } catch (RuntimeException e) {
+            listener.note(id, "checkpoint not written: " + e.getMessage());
         }
     }
 

@@ -125,6 +125,43 @@ class ShardMergeCommandTests {
     }
 
     @Test
+    void aShardStartsFromTheCheckpointThePreviousShardWroteAndMergesIntoTheFullRun() throws IOException {
+        CliRun full = rehearse(work.resolve("full"));
+        assertThat(full.exitCode()).as(full.toString()).isZero();
+        Path checkpoints = work.resolve("checkpoints");
+
+        CliRun first = rehearse(work.resolve("shards"), "--shard", "1/2", "--checkpoints", checkpoints.toString());
+        CliRun second = rehearse(work.resolve("shards"), "--shard", "2/2", "--checkpoints", checkpoints.toString());
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).containsPattern("NOTE +sqlite +checkpoint before V\\S+ [^:]*written: " + checkpoints
+                + "/[0-9a-f]{64}/db_backup_");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).containsPattern("NOTE +sqlite +checkpoint before V\\S+ [^:]*restored: " + checkpoints
+                + "/[0-9a-f]{64}/db_backup_").doesNotContain("plain up");
+        Path one = work.resolve("shards/shard-1-of-2").resolve(ResultsWriter.FILE);
+        Path two = work.resolve("shards/shard-2-of-2").resolve(ResultsWriter.FILE);
+        CliRun merged = CliRun.of("report", "--merge", one.toString(), two.toString(), "--out",
+                work.resolve("merged").toString(), "--fail-if-not-ready");
+        assertThat(merged.exitCode()).as(merged.toString()).isZero();
+        assertThat(FacesAgreeTests.withoutTimings(work.resolve("merged").resolve(ResultsWriter.FILE)))
+                .isEqualTo(FacesAgreeTests.withoutTimings(work.resolve("full").resolve(ResultsWriter.FILE)));
+
+        // A damaged checkpoint is refused by the backup verification and replaced by plain up, never trusted.
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            Path backup = files.filter(f -> f.getFileName().toString().startsWith("db_backup_"))
+                    .filter(f -> !f.toString().endsWith(".json")).findFirst().orElseThrow();
+            Files.write(backup, new byte[] {1, 2, 3});
+        }
+        CliRun damaged = rehearse(work.resolve("damaged"), "--shard", "2/2", "--checkpoints", checkpoints.toString());
+
+        assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
+        assertThat(damaged.out()).containsPattern("checkpoint before V\\S+ [^:]*not used \\(.+\\): brought up with plain up");
+        assertThat(FacesAgreeTests.withoutTimings(work.resolve("damaged/shard-2-of-2").resolve(ResultsWriter.FILE)))
+                .isEqualTo(FacesAgreeTests.withoutTimings(two));
+    }
+
+    @Test
     void badShardIsBadInputAndNothingRuns() {
         for (String bad : List.of("0/3", "4/3", "two")) {
             CliRun run = rehearse(work.resolve("bad"), "--shard", bad);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -122,7 +123,7 @@ public final class ResultsMerger {
             return TargetStatus.PASSED;
         }
 
-        private String first(java.util.function.Function<TargetResult, String> field) {
+        private String first(Function<TargetResult, String> field) {
             return inputs.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
         }
     }

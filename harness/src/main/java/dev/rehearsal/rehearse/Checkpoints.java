@@ -2,6 +2,7 @@ package dev.rehearsal.rehearse;
 
 import dev.rehearsal.backup.Backup;
 import dev.rehearsal.backup.BackupService;
+import dev.rehearsal.backup.RestoreResult;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationSet;
@@ -15,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -57,7 +57,10 @@ public final class Checkpoints {
             return Start.MISSING;
         }
         try {
-            backups.restore(checkpoint.get(), target);
+            RestoreResult restored = backups.restore(checkpoint.get(), target);
+            if (restored.safetyBackup() != null) { // MariaDB's backup of the empty scratch database: no checkpoint
+                backups.delete(restored.safetyBackup());
+            }
             notes.accept(before + " restored: " + checkpoint.get().file());
             return Start.RESTORED;
         } catch (RuntimeException e) {
@@ -88,8 +91,9 @@ public final class Checkpoints {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        List<Backup> all = backups.list(dir);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        // Only a backup of exactly that state: the directory could hold others (a safety backup a restore took).
+        String last = set.migrations().get(index - 1).version().text();
+        return backups.list(dir).stream().filter(b -> last.equals(b.manifest().lastMigration())).findFirst();
     }
 
     private static String name(MigrationSet set, int index) {

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -159,6 +161,43 @@ class ShardMergeCommandTests {
         assertThat(damaged.out()).containsPattern("checkpoint before V\\S+ [^:]*not used \\(.+\\): brought up with plain up");
         assertThat(FacesAgreeTests.withoutTimings(work.resolve("damaged/shard-2-of-2").resolve(ResultsWriter.FILE)))
                 .isEqualTo(FacesAgreeTests.withoutTimings(two));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.cli.RehearseCommandTests#engines")
+    void onEachEngineTwoShardsTheSecondFromACheckpointMergeIntoTheFullRun(String engine) throws IOException {
+        List<String> target = RehearseCommandTests.target(engine);
+        Path good = RehearseCommandTests.set("good");
+        Path checkpoints = work.resolve("checkpoints");
+        CliRun full = run(good, work.resolve("full"), target);
+        CliRun first = run(good, work.resolve("shards"), target, "--shard", "1/2", "--checkpoints", checkpoints.toString());
+        CliRun second = run(good, work.resolve("shards"), target, "--shard", "2/2", "--checkpoints", checkpoints.toString());
+
+        assertThat(List.of(full, first, second)).allSatisfy(r -> assertThat(r.exitCode()).as(r.toString()).isZero());
+        assertThat(first.out()).contains("checkpoint before V20240103000000 add doc title written: " + checkpoints);
+        assertThat(second.out()).contains("checkpoint before V20240103000000 add doc title restored: " + checkpoints);
+        CliRun merged = CliRun.of("report", "--merge", work.resolve("shards/shard-1-of-2").resolve(ResultsWriter.FILE)
+                .toString(), work.resolve("shards/shard-2-of-2").resolve(ResultsWriter.FILE).toString(),
+                "--out", work.resolve("merged").toString(), "--fail-if-not-ready");
+        assertThat(merged.exitCode()).as(merged.toString()).isZero();
+        assertThat(FacesAgreeTests.withoutTimings(work.resolve("merged").resolve(ResultsWriter.FILE)))
+                .isEqualTo(FacesAgreeTests.withoutTimings(work.resolve("full").resolve(ResultsWriter.FILE)));
+
+        // Again: the checkpoint directory still holds the checkpoint itself, and only it (MariaDB's restore
+        // takes a safety backup of the empty scratch database; it must not become the next checkpoint).
+        CliRun again = run(good, work.resolve("again"), target, "--shard", "2/2", "--checkpoints", checkpoints.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("checkpoint before V20240103000000 add doc title restored: " + checkpoints);
+        assertThat(FacesAgreeTests.withoutTimings(work.resolve("again/shard-2-of-2").resolve(ResultsWriter.FILE)))
+                .isEqualTo(FacesAgreeTests.withoutTimings(work.resolve("shards/shard-2-of-2").resolve(ResultsWriter.FILE)));
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".json"))).hasSize(1);
+        }
+    }
+
+    private static CliRun run(Path set, Path out, List<String> target, String... more) {
+        return CliRun.of(Stream.of(List.of("rehearse", "--migrations", set.toString(), "--out", out.toString()), target,
+                List.of(more)).flatMap(List::stream).toArray(String[]::new));
     }
 
     @Test

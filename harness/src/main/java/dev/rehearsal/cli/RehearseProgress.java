@@ -6,6 +6,7 @@ import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.StepResult;
 import dev.rehearsal.rehearse.results.Verdict;
 import dev.rehearsal.report.model.Readiness;
+import dev.rehearsal.report.model.ReadinessReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -34,13 +35,21 @@ final class RehearseProgress implements RehearsalListener {
     }
 
     @Override
+    public void note(NodeId id, String message) {
+        out.printf(Locale.ROOT, "%-8s %-8s %s%n", "NOTE", id.target() == null ? "" : id.target().id(), message);
+        out.flush();
+    }
+
+    @Override
     public void containerFinished(NodeId id, String reason, boolean skipped) {
         String where = id.target() == null ? id.suite() : id.target().id() + (id.migration() == null ? "" : " V" + id.migration());
         out.printf(Locale.ROOT, "%-8s %s: %s%n", skipped ? "SKIPPED" : "FAILED", where, reason);
         out.flush();
     }
 
-    static void summary(PrintWriter out, RehearsalResults results, Readiness readiness, Path html, Path xml) {
+    /** @param note where a partial run's files went and why, or null */
+    static void summary(PrintWriter out, RehearsalResults results, ReadinessReport report, String note, Path html,
+            Path xml) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         results.suites().stream().flatMap(s -> s.targets().stream())
                 .flatMap(t -> Stream.concat(t.migrations().stream().flatMap(m -> m.steps().stream()), t.setSteps().stream()))
@@ -51,7 +60,12 @@ final class RehearseProgress implements RehearsalListener {
                 counts.getOrDefault(Verdict.SKIPPED, 0));
         out.println("report: " + html.toAbsolutePath());
         out.println("junit xml: " + xml.toAbsolutePath());
-        out.println(readiness.label());
+        if (note != null) {
+            out.println(note);
+        }
+        // INCOMPLETE names what did not run; the other verdicts stay one word (scripts read the last line).
+        out.println(report.readiness() == Readiness.INCOMPLETE ? ReportCommand.incomplete(report)
+                : report.readiness().label());
         out.flush();
     }
 }

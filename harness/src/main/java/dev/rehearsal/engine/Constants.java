@@ -71,6 +71,14 @@ public final class Constants {
     public static final String REPORT_DIR = "rehearsal.report.dir";
 
     /**
+     * {@code K/N}: run only shard K of N, a deterministic part of the plan (see
+     * {@link dev.rehearsal.rehearse.plan.Shard}: whole migrations per set and target, cut into N
+     * contiguous runs). Its results go to {@code shard-K-of-N/} under the report directory and read
+     * INCOMPLETE until {@code rehearsal report --merge} joins every shard's. Default: the whole plan.
+     */
+    public static final String SHARD = "rehearsal.shard";
+
+    /**
      * The directory {@link RehearsalSuite} paths and the report directory resolve against; relative
      * values resolve against the working directory. Default: found by walking up from the working directory.
      */

@@ -3,6 +3,7 @@ package dev.rehearsal.rehearse;
 import dev.rehearsal.rehearse.plan.MigrationPlan;
 import dev.rehearsal.rehearse.plan.NodeId;
 import dev.rehearsal.rehearse.plan.PlannedStep;
+import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.plan.SuitePlan;
 import dev.rehearsal.rehearse.plan.TargetPlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
@@ -18,7 +19,17 @@ public final class PlanRunner {
     }
 
     public static RehearsalResults run(List<SuitePlan> plans, RehearsalSession session) {
-        for (SuitePlan suite : plans) {
+        return run(plans, Shard.WHOLE, session);
+    }
+
+    /**
+     * Runs {@code shard}'s part of the plans; the results carry the whole plans, so a shard's read
+     * INCOMPLETE until {@code rehearsal report --merge} joins them. A shard starting in the middle of
+     * a set brings its database to its first migration with plain up (no proofs), as any migration does.
+     */
+    public static RehearsalResults run(List<SuitePlan> plans, Shard shard, RehearsalSession session) {
+        List<SuitePlan> selected = plans.stream().map(shard::select).toList();
+        for (SuitePlan suite : selected) {
             if (suite.error() != null) {
                 session.suiteFailed(suite.nodeId(), suite.error());
                 continue;
@@ -27,7 +38,7 @@ public final class PlanRunner {
                 runTarget(session, suite, target);
             }
         }
-        return session.results(plans);
+        return session.results(plans, selected);
     }
 
     private static void runTarget(RehearsalSession session, SuitePlan suite, TargetPlan target) {
@@ -44,6 +55,9 @@ public final class PlanRunner {
         try {
             for (MigrationPlan migration : target.migrations()) {
                 runMigration(session, id.migration(migration.migration().version().text()), run, migration);
+            }
+            if (!target.migrations().isEmpty()) { // where the next shard starts
+                session.writeCheckpoint(id, run, target.migrations().get(target.migrations().size() - 1).index() + 1);
             }
             for (PlannedStep step : target.setSteps()) {
                 session.runStep(id.step(step.id()), step, run, null);

@@ -21,6 +21,10 @@ public interface RehearsalListener {
     default void stepFinished(NodeId id, String migration, StepResult result) {
     }
 
+    /** Something worth a line that is no verdict: a checkpoint restored or written. */
+    default void note(NodeId id, String message) {
+    }
+
     /** A suite, target or migration did not run, or failed as a whole, and why. */
     default void containerFinished(NodeId id, String reason, boolean skipped) {
     }

@@ -77,11 +77,24 @@ public final class RehearsalSession implements AutoCloseable {
                         target.set().migrations(), RunnerOptions.defaults()));
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            return new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(), resources,
-                    options.keepFailedDatabases());
+            TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(),
+                    resources, options.keepFailedDatabases());
+            if (options.checkpoints() != null) {
+                run.useCheckpoints(options.checkpoints(), note -> listener.note(id, note));
+            }
+            return run;
         } catch (RuntimeException e) {
             container(id, e.getMessage(), false);
             throw e;
+        }
+    }
+
+    /** Writes the checkpoint of "before migration {@code index}" when the run uses checkpoints (a shard's end). */
+    public void writeCheckpoint(NodeId id, TargetRun run, int index) {
+        try {
+            run.writeCheckpoint(index);
+        } catch (RuntimeException e) {
+            listener.note(id, "checkpoint not written: " + e.getMessage());
         }
     }
 
@@ -142,9 +155,12 @@ public final class RehearsalSession implements AutoCloseable {
         return report;
     }
 
-    /** The results model of the plan that ran (only the nodes a partial run selected). */
-    public RehearsalResults results(List<SuitePlan> ran) {
-        return ResultsAssembler.assemble(ran, recorder);
+    /**
+     * The results model: the nodes of {@code ran}, each target with its whole plan from {@code whole}
+     * so that a partial run (a unique-id selection, a shard) reads INCOMPLETE, never READY.
+     */
+    public RehearsalResults results(List<SuitePlan> whole, List<SuitePlan> ran) {
+        return ResultsAssembler.assemble(whole, ran, recorder);
     }
 
     private void record(NodeId id, String migration, StepResult result) {

@@ -18,24 +18,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Builds the results model from the plan that ran and what the recorder saw; unrun steps inherit their container's reason. */
+/**
+ * Builds the results model from the plan that ran and what the recorder saw; unrun steps inherit
+ * their container's reason. Each target carries its whole plan beside the part that ran, so a
+ * partial run reads as such.
+ */
 final class ResultsAssembler {
     private ResultsAssembler() {
     }
 
-    static RehearsalResults assemble(List<SuitePlan> plans, ResultsRecorder recorder) {
+    /**
+     * @param whole the whole plan of every set and target the run covers
+     * @param ran the part of it that was selected to run (all of it for a full run)
+     */
+    static RehearsalResults assemble(List<SuitePlan> whole, List<SuitePlan> ran, ResultsRecorder recorder) {
         List<SuiteResult> suites = new ArrayList<>();
-        for (SuitePlan suite : plans) {
+        for (SuitePlan suite : ran) {
             String error = recorder.containerReason(suite.nodeId());
             List<TargetResult> targets = suite.targets().stream()
-                    .map(t -> target(suite, t, recorder, error)).toList();
+                    .map(t -> target(suite, t, recorder, error, planned(whole, suite, t))).toList();
             suites.add(new SuiteResult(suite.id(), suite.name(), suite.migrations().toString(), error, targets));
         }
         return new RehearsalResults(RehearsalResults.FORMAT_VERSION, recorder.startedAt().toString(),
                 Instant.now().toString(), suites);
     }
 
-    private static TargetResult target(SuitePlan suite, TargetPlan target, ResultsRecorder recorder, String suiteReason) {
+    /** The unique ids of the whole plan of {@code target}; the part itself when the whole is not given. */
+    private static List<String> planned(List<SuitePlan> whole, SuitePlan suite, TargetPlan target) {
+        NodeId id = suite.nodeId().target(target.kind());
+        TargetPlan all = whole.stream().filter(s -> s.id().equals(suite.id())).flatMap(s -> s.targets().stream())
+                .filter(t -> t.kind() == target.kind()).findFirst().orElse(target);
+        return all.stepIds(id).stream().map(NodeId::toString).toList();
+    }
+
+    private static TargetResult target(SuitePlan suite, TargetPlan target, ResultsRecorder recorder, String suiteReason,
+            List<String> planned) {
         NodeId id = suite.nodeId().target(target.kind());
         String reason = recorder.containerReason(id);
         String inherited = reason != null ? reason : suiteReason;
@@ -59,7 +76,7 @@ final class ResultsAssembler {
                 : anyFailed || inherited != null ? TargetStatus.FAILED : TargetStatus.PASSED;
         return new TargetResult(target.kind().id(), status, inherited,
                 availability == null ? null : availability.maskedUrl(),
-                availability == null ? null : availability.serverVersion(), migrations, setSteps);
+                availability == null ? null : availability.serverVersion(), migrations, setSteps, planned, List.of());
     }
 
     /** What the recorder saw of a step; an unrun one inherits its container's reason. */

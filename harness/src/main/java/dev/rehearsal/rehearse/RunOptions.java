@@ -6,6 +6,13 @@ package dev.rehearsal.rehearse;
  * @param requireTargets an unavailable target fails instead of being skipped
  * @param requireTargetsSetting how the face names that setting, for the message of an unavailable target
  * @param keepFailedDatabases the databases of a target run with a failure are kept for inspection
+ * @param checkpoints where a target run starting mid-set restores and writes its checkpoints; null for none
  */
-public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
+public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases,
+        Checkpoints checkpoints) {
+
+    /** Without checkpoints. */
+    public RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
+        this(requireTargets, requireTargetsSetting, keepFailedDatabases, null);
+    }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One migration set on one target: the database the migrations are rehearsed on, and where it stands.
@@ -49,6 +50,8 @@ public final class TargetRun implements AutoCloseable {
     private boolean tainted;
     private String blockedReason;
     private boolean failed;
+    private Checkpoints checkpoints;
+    private Consumer<String> notes = note -> { };
 
     /** @param server the admin target of the server, or null for SQLite */
     public TargetRun(TargetKind kind, Target server, MigrationSet set, Declarations declarations,
@@ -75,8 +78,35 @@ public final class TargetRun implements AutoCloseable {
 
     /** Brings the database to "migrations and fixtures before {@code index}" and starts rehearsing that migration. */
     public MigrationRehearsal rehearse(int index) {
+        bringTo(index);
+        return new MigrationRehearsal(this, index);
+    }
+
+    /** Starts mid-set from, and writes, {@code checkpoints}; {@code notes} is told which, a line each. */
+    void useCheckpoints(Checkpoints checkpoints, Consumer<String> notes) {
+        this.checkpoints = checkpoints;
+        this.notes = notes;
+    }
+
+    /** Writes the checkpoint of "before migration {@code index}" unless it exists (where the next shard starts). */
+    void writeCheckpoint(int index) {
+        if (checkpoints != null && index > 0 && index < set.migrations().size() && blockedReason == null) {
+            bringTo(index);
+            checkpoints.writeUnlessPresent(this, index, notes);
+        }
+    }
+
+    private void bringTo(int index) {
         if (database == null || tainted || applied >= index) {
             replaceDatabase();
+        }
+        if (checkpoints != null && applied < 0 && index > 0) {
+            Checkpoints.Start start = checkpoints.restore(this, index, notes);
+            if (start == Checkpoints.Start.RESTORED) {
+                applied = seeded = index - 1; // the restore replaced the database's content: no runner, no reading holds
+            } else if (start == Checkpoints.Start.REFUSED) {
+                replaceDatabase();
+            }
         }
         for (int j = 0; j < index; j++) {
             if (applied < j) {
@@ -87,7 +117,12 @@ public final class TargetRun implements AutoCloseable {
                 seed(j);
             }
         }
-        return new MigrationRehearsal(this, index);
+    }
+
+    /** The target of this run's database; whoever holds it may change the database, so the last reading is dropped. */
+    Target databaseTarget() {
+        observed = null;
+        return database.target();
     }
 
     /** A fresh, empty database of this target's kind; hand it back with {@link #release}. */

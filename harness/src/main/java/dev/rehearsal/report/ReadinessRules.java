@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.rehearse.results.Coverage;
 import dev.rehearsal.report.model.Failure;
 import dev.rehearsal.report.model.MigrationRow;
 import dev.rehearsal.report.model.ProofCell;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * expected defect, any migration without a rollback that is not declared irreversible, and any
  * irreversible migration without a verified backup. Skipped targets never count as a pass. A
  * target whose only problems sit on migrations with declared, detected defects is a drill:
- * DEFECTS DETECTED, never READY.
+ * DEFECTS DETECTED, never READY. A target whose results hold only part of its plan is INCOMPLETE
+ * unless what ran already makes it NOT READY.
  */
 final class ReadinessRules {
 
@@ -26,7 +28,16 @@ final class ReadinessRules {
     private ReadinessRules() {
     }
 
-    static Decision target(String status, String skipReason, List<MigrationRow> rows, List<Failure> failures) {
+    static Decision target(String status, String skipReason, List<MigrationRow> rows, List<Failure> failures,
+            Coverage coverage) {
+        Decision ran = target(status, skipReason, rows, failures);
+        if (coverage.complete() || ran.readiness() == Readiness.NOT_READY) {
+            return ran;
+        }
+        return new Decision(Readiness.INCOMPLETE, coverage.describe());
+    }
+
+    private static Decision target(String status, String skipReason, List<MigrationRow> rows, List<Failure> failures) {
         if ("SKIPPED".equals(status)) {
             return new Decision(Readiness.SKIPPED, skipReason == null ? "skipped: no reason recorded" : skipReason);
         }
@@ -85,6 +96,11 @@ final class ReadinessRules {
             return new Decision(Readiness.NOT_READY, "NOT READY on " + names(notReady) + ": "
                     + notReady.get(0).reason() + skippedNote);
         }
+        List<TargetReport> incomplete = of(targets, Readiness.INCOMPLETE);
+        if (!incomplete.isEmpty()) {
+            return new Decision(Readiness.INCOMPLETE, "INCOMPLETE on " + names(incomplete) + ": "
+                    + incomplete.get(0).reason() + skippedNote);
+        }
         List<TargetReport> drills = of(targets, Readiness.DEFECTS_DETECTED);
         if (!drills.isEmpty()) {
             return new Decision(Readiness.DEFECTS_DETECTED, "declared defects detected on " + names(drills) + ": "
@@ -110,7 +126,7 @@ final class ReadinessRules {
             return suites.size() == 1 ? suites.get(0)
                     : new Decision(Readiness.DEFECTS_DETECTED, "all " + suites.size() + " sets are drills" + drillNote);
         }
-        for (Readiness worst : List.of(Readiness.NOT_READY, Readiness.SKIPPED)) {
+        for (Readiness worst : List.of(Readiness.NOT_READY, Readiness.INCOMPLETE, Readiness.SKIPPED)) {
             List<Decision> hits = real.stream().filter(d -> d.readiness() == worst).toList();
             if (!hits.isEmpty()) {
                 return suites.size() == 1 ? hits.get(0)

@@ -1,6 +1,7 @@
 package dev.rehearsal.report;
 
 import dev.rehearsal.database.JdbcUrls;
+import dev.rehearsal.rehearse.results.Coverage;
 import dev.rehearsal.rehearse.results.MigrationResult;
 import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.StepResult;
@@ -111,7 +112,8 @@ final class ReportModelBuilder {
             failures.add(new Failure(anchor(anchorBase, "target", "run"), null, "target run",
                     mask(target.reason() == null ? "failed without a recorded reason" : target.reason()), List.of()));
         }
-        ReadinessRules.Decision decision = ReadinessRules.target(status, mask(target.reason()), rows, failures);
+        ReadinessRules.Decision decision = ReadinessRules.target(status, mask(target.reason()), rows, failures,
+                Coverage.of(suite.id(), target));
         return new TargetReport(target.target(), decision.readiness(), decision.reason(), status,
                 mask(target.maskedUrl()), target.serverVersion(), rows, setSteps, failures, longest);
     }

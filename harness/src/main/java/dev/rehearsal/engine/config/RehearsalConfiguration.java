@@ -5,6 +5,7 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.ProductionLabels;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.RunOptions;
 import dev.rehearsal.rehearse.ServerSettings;
 import dev.rehearsal.rehearse.plan.TargetKind;
@@ -26,7 +27,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
         ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters, Optional<String> environment,
-        boolean allowProduction) {
+        boolean allowProduction, Shard shard) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
@@ -49,7 +50,8 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
                 suiteParameters(parameters),
                 nonBlank(parameters, Constants.ENVIRONMENT),
-                parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false));
+                parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false),
+                nonBlank(parameters, Constants.SHARD).map(v -> Shard.parse(v, Constants.SHARD)).orElse(Shard.WHOLE));
     }
 
     /**

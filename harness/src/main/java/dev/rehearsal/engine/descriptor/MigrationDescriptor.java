@@ -41,6 +41,11 @@ public final class MigrationDescriptor extends AbstractTestDescriptor implements
         return FileSource.from(script.file().toFile(), FilePosition.from(script.firstLine()));
     }
 
+    /** The version as written in the file name. */
+    String version() {
+        return plan.migration().version().text();
+    }
+
     @Override
     public Type getType() {
         return Type.CONTAINER;

@@ -3,8 +3,10 @@ package dev.rehearsal.engine.descriptor;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.engine.execution.RehearsalContext;
+import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.plan.SuitePlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
+import dev.rehearsal.rehearse.results.Placement;
 import dev.rehearsal.rehearse.results.ResultsWriter;
 import dev.rehearsal.report.ReportOptions;
 import dev.rehearsal.report.ReportWriter;
@@ -37,17 +39,33 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
         return config;
     }
 
+    /** Keeps only {@code shard}'s part of what discovery selected (rehearsal.shard). */
+    public void keepShard(Shard shard) {
+        suites().forEach(s -> s.keepShard(shard));
+    }
+
+    private List<SuiteDescriptor> suites() {
+        return getChildren().stream().filter(SuiteDescriptor.class::isInstance).map(SuiteDescriptor.class::cast)
+                .toList();
+    }
+
     @Override
     public void after(RehearsalContext context) {
         try {
             if (getChildren().isEmpty()) {
                 return; // nothing was selected (e.g. Surefire asking every engine about Jupiter classes): keep the last results
             }
-            Path directory = context.config().reportDirectory();
-            List<SuitePlan> ran = getChildren().stream().filter(SuiteDescriptor.class::isInstance)
-                    .map(s -> ((SuiteDescriptor) s).selected()).toList();
-            RehearsalResults results = context.session().results(ran);
+            List<SuitePlan> whole = suites().stream().map(SuiteDescriptor::whole).toList();
+            List<SuitePlan> ran = suites().stream().map(SuiteDescriptor::selected).toList();
+            RehearsalResults results = context.session().results(whole, ran);
+            // A part (a one-node rerun, a shard) goes beside the full run's report, never over it.
+            Placement placement = Placement.of(context.config().reportDirectory(), results, context.config().shard());
+            Path directory = placement.directory();
             ResultsWriter.write(results, directory); // first: a report that fails to render must not cost the results
+            if (placement.note() != null) {
+                System.out.println("Rehearsal " + placement.note());
+                context.publish(this, Map.of("partial", placement.note()));
+            }
             writeReport(context, results, directory, System.out);
         } finally {
             context.session().close();

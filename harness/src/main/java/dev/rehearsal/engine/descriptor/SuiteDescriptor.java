@@ -8,6 +8,7 @@ import dev.rehearsal.rehearse.plan.DeclarationsReader;
 import dev.rehearsal.rehearse.plan.NodeId;
 import dev.rehearsal.rehearse.plan.Planner;
 import dev.rehearsal.rehearse.plan.SegmentTypes;
+import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.plan.SuitePlan;
 import dev.rehearsal.rehearse.plan.TargetKind;
 import dev.rehearsal.rehearse.plan.TargetPlan;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
@@ -92,8 +94,22 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
 
     /** This suite as the results model sees it: with only the targets, migrations and steps that were selected. */
     SuitePlan selected() {
-        return plan(getChildren().stream().filter(TargetDescriptor.class::isInstance)
-                .map(t -> ((TargetDescriptor) t).selected()).toList());
+        return plan(targets().stream().map(TargetDescriptor::selected).toList());
+    }
+
+    /** This suite with the whole plan of every target it holds, whatever was selected of them. */
+    SuitePlan whole() {
+        return plan(targets().stream().map(TargetDescriptor::whole).toList());
+    }
+
+    /** Keeps only {@code shard}'s part of each target; a target with nothing in the shard goes. */
+    void keepShard(Shard shard) {
+        targets().stream().filter(t -> !t.keepShard(shard)).forEach(TestDescriptor::removeFromHierarchy);
+    }
+
+    private List<TargetDescriptor> targets() {
+        return getChildren().stream().filter(TargetDescriptor.class::isInstance).map(TargetDescriptor.class::cast)
+                .toList();
     }
 
     /** The targets both the suite and the configuration allow, in configuration order. */

@@ -9,12 +9,15 @@ import dev.rehearsal.rehearse.TargetRun;
 import dev.rehearsal.rehearse.plan.MigrationPlan;
 import dev.rehearsal.rehearse.plan.NodeId;
 import dev.rehearsal.rehearse.plan.PlannedStep;
+import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.plan.SegmentTypes;
 import dev.rehearsal.rehearse.plan.TargetPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -112,6 +115,31 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
     @Override
     public ExecutionMode getExecutionMode() {
         return ExecutionMode.CONCURRENT;
+    }
+
+    /** This target's whole plan, whatever was selected of it: what a complete run of it covers. */
+    TargetPlan whole() {
+        return plan;
+    }
+
+    /**
+     * Keeps only {@code shard}'s part of the selected children (whole migrations, set steps).
+     *
+     * @return false when nothing of this target is left in the shard (the caller removes the node)
+     */
+    boolean keepShard(Shard shard) {
+        TargetPlan part = shard.select(plan);
+        Set<String> versions = part.migrations().stream().map(m -> m.migration().version().text())
+                .collect(Collectors.toSet());
+        Set<String> setSteps = part.setSteps().stream().map(PlannedStep::id).collect(Collectors.toSet());
+        for (TestDescriptor child : List.copyOf(getChildren())) {
+            boolean kept = child instanceof MigrationDescriptor m ? versions.contains(m.version())
+                    : child instanceof StepDescriptor s && setSteps.contains(s.step().id());
+            if (!kept) {
+                child.removeFromHierarchy();
+            }
+        }
+        return !getChildren().isEmpty() || (plan.error() != null && shard.index() == 1);
     }
 
     /** This target as the results model sees it: with only the migrations and steps that were selected. */

@@ -30,6 +30,9 @@ public final class RehearsalDiscovery {
                 .addSelectorResolver(ctx -> new ChildResolver())
                 .build()
                 .resolve(request, engine);
+        if (!config.shard().whole()) {
+            engine.keepShard(config.shard());
+        }
     }
 
     /**

@@ -10,12 +10,26 @@ import java.util.List;
  * @param maskedUrl the server's admin URL without password, or null (SQLite, not reached)
  * @param serverVersion as the server reports it, or null when not reached
  * @param setSteps full-chain and history
+ * @param planned the unique ids of every step of the whole plan of this set on this target, in plan order,
+ *     also those this run did not cover (a one-node rerun, a shard): what a complete run holds. Null in files
+ *     written before 0.2 (their plan is unknown: read as exactly what they hold)
+ * @param duplicated unique ids that a merge found in more than one shard's results (the first was kept); empty
+ *     for a run
+ * @see Coverage
  */
 public record TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
-        List<MigrationResult> migrations, List<StepResult> setSteps) {
+        List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated) {
 
     public TargetResult {
         migrations = List.copyOf(migrations);
         setSteps = List.copyOf(setSteps);
+        planned = planned == null ? null : List.copyOf(planned);
+        duplicated = duplicated == null ? List.of() : List.copyOf(duplicated);
+    }
+
+    /** A result whose plan is not recorded (read as complete). */
+    public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
+            List<MigrationResult> migrations, List<StepResult> setSteps) {
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, null, List.of());
     }
 }

@@ -27,4 +27,18 @@ class NodeIdTests {
         assertThat(id.toString()).isEqualTo(UniqueId.forEngine("rehearsal").append(SegmentTypes.SUITE, "dev.example.MediaRehearsal")
                 .append(SegmentTypes.TARGET, "sqlite").append(SegmentTypes.STEP, "history").toString());
     }
+
+    @Test
+    void parseReadsBackEveryIdItWrites() {
+        String suite = "/tmp/sets/odd:name [1]/100%";
+        NodeId step = NodeId.suite(suite).target(TargetKind.MARIADB).migration("2.1").step("fault-cut-2");
+        NodeId setStep = NodeId.suite(suite).target(TargetKind.SQLITE).step("full-chain");
+
+        assertThat(NodeId.parse(step.toString())).isEqualTo(step);
+        assertThat(NodeId.parse(setStep.toString())).isEqualTo(setStep);
+        assertThat(step.label()).isEqualTo("V2.1 fault-cut-2");
+        assertThat(NodeId.parse(setStep.toString()).label()).isEqualTo("full chain");
+        assertThat(NodeId.suite("s").target(TargetKind.SQLITE).migration("3").step("rollback-data").label())
+                .isEqualTo("V3 rollback preserves data");
+    }
 }

@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,25 +45,56 @@ public final class CheckMojo extends SkippableMojo {
         if (skipped()) {
             return;
         }
-        Path results = project.getBasedir().toPath().resolve(reportDirectory()).resolve(Constants.RESULTS_FILE).normalize();
+        Path directory = project.getBasedir().toPath().resolve(reportDirectory()).normalize();
+        Path results = directory.resolve(Constants.RESULTS_FILE);
         Instant buildStart = session.getRequest().getStartTime().toInstant();
-        ResultsFile.Counts counts;
+        List<Path> written;
+        ResultsFile.Counts counts = new ResultsFile.Counts(0, 0, 0);
         try {
-            if (!Files.exists(results) || Files.getLastModifiedTime(results).toInstant().isBefore(buildStart)) {
+            written = writtenThisBuild(directory, buildStart);
+            if (written.isEmpty()) {
                 throw new MojoFailureException("nothing was rehearsed: " + results + (Files.exists(results)
                         ? " is older than this build" : " does not exist") + ", so Surefire ran no Rehearsal suite in it. "
                         + HOW_TO_FIX);
             }
-            counts = ResultsFile.count(results);
+            for (Path file : written) {
+                ResultsFile.Counts one = ResultsFile.count(file);
+                counts = new ResultsFile.Counts(counts.total() + one.total(), counts.ran() + one.ran(),
+                        counts.failed() + one.failed());
+            }
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot read " + results + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot read the results under " + directory + ": " + e.getMessage(), e);
         }
+        String files = written.stream().map(Path::toString).collect(Collectors.joining(", "));
         if (counts.ran() == 0) {
-            throw new MojoFailureException("nothing was rehearsed: " + results + " lists " + counts.total()
+            throw new MojoFailureException("nothing was rehearsed: " + files + (written.size() == 1 ? " lists " : " list ") + counts.total()
                     + " steps and none ran (every target skipped; the reasons are in the readiness report). " + HOW_TO_FIX);
         }
         getLog().info("Rehearsal: " + counts.ran() + " steps ran in this build (" + (counts.total() - counts.ran())
-                + " skipped), " + counts.failed() + " failed: " + results);
+                + " skipped), " + counts.failed() + " failed: " + files);
+    }
+
+    /**
+     * The results files this build wrote: the full run's, or, for a sharded or partial run (which
+     * never replaces the full run's file), those in its {@code shard-K-of-N/} or {@code partial/} folder.
+     */
+    private static List<Path> writtenThisBuild(Path directory, Instant buildStart) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(directory.resolve(Constants.RESULTS_FILE));
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> children = Files.list(directory)) {
+                children.filter(child -> child.getFileName().toString().matches("shard-\\d+-of-\\d+|partial"))
+                        .sorted()
+                        .forEach(child -> candidates.add(child.resolve(Constants.RESULTS_FILE)));
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate) && !Files.getLastModifiedTime(candidate).toInstant().isBefore(buildStart)) {
+                written.add(candidate);
+            }
+        }
+        return written;
     }
 
     private static final String HOW_TO_FIX = "Surefire runs the Rehearsal engine once pinned to 3.5.4 (the version tested;"

@@ -71,6 +71,28 @@ class CheckMojoTests {
     }
 
     @Test
+    void shardsOfThisBuildCountTogetherWhenTheFullRunsFileIsOld() throws Exception {
+        Path full = write(module.resolve("reports"), Verdict.PASSED);
+        Files.setLastModifiedTime(full, FileTime.from(BUILD_START.minusSeconds(60)));
+        touchAfterStart(write(module.resolve("reports/shard-1-of-2"), Verdict.PASSED, Verdict.SKIPPED));
+        touchAfterStart(write(module.resolve("reports/shard-2-of-2"), Verdict.FAILED, Verdict.PASSED));
+        Path stale = write(module.resolve("reports/partial"), Verdict.PASSED);
+        Files.setLastModifiedTime(stale, FileTime.from(BUILD_START.minusSeconds(60)));
+
+        check().execute();
+    }
+
+    @Test
+    void shardsWhereEveryStepWasSkippedMeanNothingWasRehearsed() throws Exception {
+        touchAfterStart(write(module.resolve("reports/shard-1-of-2"), Verdict.SKIPPED, Verdict.SKIPPED));
+        touchAfterStart(write(module.resolve("reports/shard-2-of-2"), Verdict.SKIPPED));
+
+        assertThatThrownBy(() -> check().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("shard-1-of-2").hasMessageContaining("shard-2-of-2")
+                .hasMessageContaining("list 3 steps and none ran");
+    }
+
+    @Test
     void reportDirectoryComesFromJunitPlatformPropertiesWhenNotConfigured() throws Exception {
         Path testClasses = Files.createDirectories(module.resolve("target/test-classes"));
         Files.writeString(testClasses.resolve("junit-platform.properties"), "rehearsal.report.dir=build/rehearsal\n");

@@ -1,0 +1,1 @@
+-- This file was automatically created by Diesel.

@@ -1,0 +1,2 @@
+-- This file was automatically created by Diesel to setup helper functions
+-- and other internal bookkeeping. Nothing is needed on this engine.

@@ -43,9 +43,16 @@ class RealisticSetsLoaderTests {
         // 2024-03-13 (the folder 2024-03-13_170000_add_age) is "20240313" to diesel: after "20240306170000" as text.
         assertThat(texts(set)).containsExactly("00000000000000", "2022-04-26-153628", "2024-03-06-170000", "2024-03-13");
         assertThat(set.migrations()).extracting(Migration::description)
-                .containsExactly("diesel initial setup", "create users", "add email", "170000 add age");
-        assertThat(set.migrations().get(0).up().isEmpty()).isTrue();
+                .containsExactly("create settings", "create users", "add email", "170000 add age");
         assertThat(set.migrations().get(1).down().fileName()).isEqualTo("2022-04-26-153628_create_users/down.sql");
+    }
+
+    @Test
+    void dieselsCommentOnlyInitialSetupIsANoOpMigrationNamedWithItsFolder() {
+        MigrationSet set = MigrationLoader.load(resource("realistic-sets/diesel-placeholders"), Dialects.SQLITE);
+
+        assertThat(texts(set)).containsExactly("00000000000000", "2022-04-26-153628");
+        assertThat(set.migrations().get(0).up().isEmpty()).isTrue();
         assertThat(set.migrations().get(0).missingRollbackReason())
                 .endsWith("is empty (00000000000000_diesel_initial_setup/down.sql)");
     }
@@ -56,7 +63,7 @@ class RealisticSetsLoaderTests {
 
         assertThat(set.get(MigrationVersion.parse("2022-04-26-153628")).description()).isEqualTo("create users");
         assertThat(set.get(MigrationVersion.parse("20220426153628")).description()).isEqualTo("create users");
-        assertThat(set.get(MigrationVersion.parse("00000000000000")).description()).isEqualTo("diesel initial setup");
+        assertThat(set.get(MigrationVersion.parse("00000000000000")).description()).isEqualTo("create settings");
     }
 
     @Test

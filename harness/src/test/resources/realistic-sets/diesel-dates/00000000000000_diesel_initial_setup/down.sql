@@ -1,1 +1,0 @@
--- This file was automatically created by Diesel.

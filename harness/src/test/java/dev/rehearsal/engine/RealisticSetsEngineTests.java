@@ -114,6 +114,34 @@ class RealisticSetsEngineTests {
                 .isEqualTo(List.of("V2024-03-13 170000 add age: redo (sqlite)"));
     }
 
+    /**
+     * A defect declared under {@code expect:} by its diesel version is that migration's. The forgotten
+     * index also breaks the chain one migration further down, named by its folder and line.
+     */
+    @Test
+    void rehearsalYamlNamesDieselVersionsAsWritten() throws IOException {
+        Path copy = reports.resolve("diesel");
+        for (String folder : List.of("00000000000000_create_settings", "2022-04-26-153628_create_users",
+                "2024-03-06-170000_add_email", "2024-03-13_170000_add_age")) {
+            Files.createDirectories(copy.resolve(folder));
+            for (String file : List.of("up.sql", "down.sql")) {
+                Files.copy(dir("diesel-dates").toPath().resolve(folder).resolve(file), copy.resolve(folder).resolve(file));
+            }
+        }
+        Files.writeString(copy.resolve("2024-03-13_170000_add_age/down.sql"), "ALTER TABLE users DROP COLUMN age;\n");
+        Files.writeString(copy.resolve("rehearsal.yaml"), "expect:\n  - migration: \"2024-03-13\"\n"
+                + "    step: rollback restores schema\n    fails-with: \"index users_email on users\"\n");
+
+        EngineExecutionResults results = EngineRuns.run(reports, Map.of(), selectDirectory(copy.toFile()));
+
+        assertThat(EngineRuns.failures(results)).singleElement().asString().startsWith("full chain (sqlite) -> rollback of"
+                + " migration 2024-03-06-170000 add email failed at 2024-03-06-170000_add_email/down.sql:1:1");
+        // As for the project's own forgotten-index drill, one step after the expected defect is skipped.
+        results.testEvents().assertStatistics(s -> s.started(17).succeeded(16).failed(1).skipped(1).aborted(0));
+        TargetResult sqlite = ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0);
+        assertThat(sqlite.migrations().get(3).steps().get(1).expectedDefect()).isTrue();
+    }
+
     private static TestDescriptor discover(org.junit.platform.engine.DiscoverySelector selector) {
         return EngineTestKit.engine(new RehearsalTestEngine()).selectors(selector).discover().getEngineDescriptor();
     }

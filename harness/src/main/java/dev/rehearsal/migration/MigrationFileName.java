@@ -73,7 +73,7 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, path + ": '." + infix
                 + "' is not a dialect infix Rehearsal knows; use " + Dialects.all().stream()
                         .map(MigrationFileName::infixes).collect(Collectors.joining(", "))
-                + ", or no infix for every engine; if '" + infix + "' is part of the name, write '_' instead of the '.'"
+                + ", or no infix for every engine (.cockroach files are read and left out); if '" + infix + "' is part of the name, write '_' instead of the '.'"
                 + " before it");
     }
 

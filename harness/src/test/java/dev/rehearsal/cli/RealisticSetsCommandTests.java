@@ -1,7 +1,11 @@
 package dev.rehearsal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.rehearsal.engine.Constants;
+import dev.rehearsal.engine.RehearsalTestEngine;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The {@code realistic-sets/} corpus through the CLI, and every version form a reader accepts
- * through the history: up, status, down, reset and a second up.
+ * through the history (up, status, down, reset and a second up) and the engine's ids.
  */
 class RealisticSetsCommandTests {
     @TempDir
@@ -133,6 +139,16 @@ class RealisticSetsCommandTests {
         assertThat(rehearse.exitCode()).as(rehearse.toString()).isZero();
         assertThat(rehearse.out()).contains("10 passed, 0 warnings, 0 failed, 0 skipped")
                 .contains("V" + second + " ");
+
+        // The engine: the version is the id segment, and selecting one step by its id runs exactly it.
+        TestDescriptor redo = EngineTestKit.engine(new RehearsalTestEngine()).selectors(selectDirectory(migrations.toFile()))
+                .discover().getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getUniqueId().toString().endsWith("[migration:" + second + "]/[step:redo]"))
+                .findFirst().orElseThrow();
+        EngineTestKit.engine(new RehearsalTestEngine())
+                .configurationParameter(Constants.REPORT_DIR, dir.resolve("engine").toString())
+                .selectors(selectUniqueId(redo.getUniqueId())).execute().testEvents()
+                .assertStatistics(st -> st.started(1).succeeded(1).failed(0).skipped(0).aborted(0));
     }
 
     private static final String UP_A = "CREATE TABLE a (id INTEGER PRIMARY KEY);\n";

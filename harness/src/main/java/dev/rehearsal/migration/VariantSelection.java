@@ -104,7 +104,7 @@ final class VariantSelection {
 
     /** The file whose name the migration takes: the target's up file, else any file chosen, else the first. */
     private static MigrationFileName named(List<MigrationFileName> group, Map<String, Path> chosen) {
-        List<MigrationFileName> used = group.stream().filter(f -> chosen.get(f.role()) == f.path()).toList();
+        List<MigrationFileName> used = group.stream().filter(f -> f.path().equals(chosen.get(f.role()))).toList();
         return used.stream().filter(f -> !DOWN_ROLES.contains(f.role())).findFirst()
                 .orElse(used.isEmpty() ? group.get(0) : used.get(0));
     }
@@ -116,10 +116,14 @@ final class VariantSelection {
     private static RehearsalException duplicate(MigrationVersion version, MigrationFileName a, MigrationFileName b) {
         String part = a.role().equals("script") || a.role().equals("folder") ? "" : " " + a.role();
         if (a.variant() != null) {
+            boolean autocommit = a.path().getFileName().toString().contains(".autocommit.")
+                    != b.path().getFileName().toString().contains(".autocommit.");
+            String why = !a.name().equals(b.name()) ? ""
+                    : autocommit ? " (one of them with .autocommit)"
+                    : " (.sqlite3/.sqlite, .pg/.postgresql/.postgres and .mariadb/.mysql name the same dialect)";
             return new RehearsalException(ErrorCode.DUPLICATE_VERSION, a.path() + " and " + b.path()
-                    + " are both the " + a.variant() + part + " file of migration " + version
-                    + " (dialect aliases such as .sqlite3/.sqlite and .pg/.postgres name the same dialect);"
-                    + " keep one of them");
+                    + " are both the " + a.variant() + part + " file of migration " + version + why
+                    + "; keep one of them");
         }
         if (!a.name().equals(b.name())) {
             return new RehearsalException(ErrorCode.DUPLICATE_VERSION, "version " + version + " is claimed by both "

@@ -180,6 +180,19 @@ class RealisticSetsLoaderTests {
     }
 
     @Test
+    void aDialectsFileWithAndWithoutAutocommitIsNamedAsSuch() throws IOException {
+        write("1_a.up.sql", "SELECT 1;\n");
+        write("1_a.postgres.up.sql", "SELECT 2;\n");
+        write("1_a.postgres.autocommit.up.sql", "SELECT 3;\n");
+
+        RehearsalException error = catchThrowableOfType(() -> MigrationLoader.load(dir, Dialects.POSTGRES),
+                RehearsalException.class);
+
+        assertThat(error.getMessage()).contains("are both the postgres up file of migration 1 (one of them with"
+                + " .autocommit); keep one of them");
+    }
+
+    @Test
     void twoUpFilesOfOneVersionWithOtherNamesAreTwoMigrations() throws IOException {
         write("30_add_x.up.sql", "SELECT 1;\n");
         write("30_add_y.up.sql", "SELECT 2;\n");

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * diesel: a folder {@code <version>_<name>/} holding {@code up.sql} and an optional {@code down.sql}
  * ({@code up.<dialect>.sql} variants allowed). Diesel writes versions as {@code 2024-01-01-120000};
- * as in diesel, the dashes are dropped and versions compare as text (see {@link MigrationVersion}). {@code run_in_transaction = false} in the
- * folder's {@code metadata.toml} opts the migration out of a transaction.
+ * as in diesel, the dashes are dropped and versions compare as text (see {@link MigrationVersion}).
+ * {@code run_in_transaction = false} in the folder's {@code metadata.toml} opts the migration out of
+ * a transaction.
  */
 final class DieselReader implements MigrationReader {
     private static final Pattern FOLDER = Pattern.compile("(?<version>[^_]+)_(?<name>.+)");

@@ -5,6 +5,7 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
      * Dialects that popx and pop sets carry variants for and Rehearsal does not run: their files are
      * another engine's, left out like any other dialect's, never refused as an unknown infix.
      */
-    private static final Map<String, String> OTHER_DIALECTS = Map.of("cockroach", "cockroach", "cockroachdb", "cockroach");
+    private static final Map<String, String> OTHER_DIALECTS =
+            Map.of("cockroach", "cockroach", "cockroachdb", "cockroach");
 
     /**
      * Matches {@code fileName} against {@code pattern} (named groups {@code version}, {@code name}, and
@@ -60,7 +62,7 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         if (infix == null) {
             return null;
         }
-        String other = OTHER_DIALECTS.get(infix.toLowerCase(java.util.Locale.ROOT));
+        String other = OTHER_DIALECTS.get(infix.toLowerCase(Locale.ROOT));
         if (other != null) {
             return other;
         }
@@ -73,8 +75,8 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, path + ": '." + infix
                 + "' is not a dialect infix Rehearsal knows; use " + Dialects.all().stream()
                         .map(MigrationFileName::infixes).collect(Collectors.joining(", "))
-                + ", or no infix for every engine (.cockroach files are read and left out); if '" + infix + "' is part of the name, write '_' instead of the '.'"
-                + " before it");
+                + ", or no infix for every engine (.cockroach files are read and left out); if '" + infix
+                + "' is part of the name, write '_' instead of the '.' before it");
     }
 
     /** {@code .postgres (or .postgresql, .pg)}. */

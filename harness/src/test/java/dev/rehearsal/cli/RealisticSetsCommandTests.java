@@ -74,6 +74,22 @@ class RealisticSetsCommandTests {
         assertThat(again.out().lines().filter(l -> l.startsWith("applied")).count()).isEqualTo(4);
     }
 
+    @Test
+    void drillsNameADieselMigrationAsWritten() {
+        String migrations = set("diesel-dates").toString();
+
+        CliRun rollback = CliRun.of("drill", "rollback", "--url", dir.resolve("rollback.db").toString(), "--migrations",
+                migrations, "--migration", "2024-03-13");
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(rollback.out()).startsWith("rollback drill of 2024-03-13 170000 add age on sqlite");
+
+        CliRun faults = CliRun.of("drill", "faults", "--url", dir.resolve("faults.db").toString(), "--migrations",
+                migrations, "--migration", "20220426153628");
+        assertThat(faults.exitCode()).as(faults.toString()).isZero();
+        assertThat(faults.out()).contains("PASS  2022-04-26-153628  fail before the first statement")
+                .contains("2 of 2 faults recovered");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("soundSets")
     void soundSetRehearsesReady(String set, int tests) {

@@ -38,12 +38,12 @@ public final class Dialects {
 
     public static Dialect forName(String name) {
         for (Dialect dialect : all()) {
-            if (dialect.name().equalsIgnoreCase(name)
-                    || dialect.fileVariant().equalsIgnoreCase(name)) {
+            if (dialect.name().equalsIgnoreCase(name) || dialect.fileVariant().equalsIgnoreCase(name)
+                    || dialect.fileVariantAliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))) {
                 return dialect;
             }
         }
         throw new RehearsalException(ErrorCode.BAD_USAGE,
-                "unknown dialect '" + name + "': use sqlite, postgres or mariadb");
+                "unknown dialect '" + name + "': use sqlite (or sqlite3), postgres (or postgresql, pg) or mariadb (or mysql)");
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * diesel: a folder {@code <version>_<name>/} holding {@code up.sql} and an optional {@code down.sql}
  * ({@code up.<dialect>.sql} variants allowed). Diesel writes versions as {@code 2024-01-01-120000};
- * the dashes are dropped when comparing, as diesel does. {@code run_in_transaction = false} in the
- * folder's {@code metadata.toml} opts the migration out of a transaction.
+ * as in diesel, the dashes are dropped and versions compare as text (see {@link MigrationVersion}).
+ * {@code run_in_transaction = false} in the folder's {@code metadata.toml} opts the migration out of
+ * a transaction.
  */
 final class DieselReader implements MigrationReader {
     private static final Pattern FOLDER = Pattern.compile("(?<version>[^_]+)_(?<name>.+)");
@@ -64,11 +65,14 @@ final class DieselReader implements MigrationReader {
         return migrations;
     }
 
-    /** The version as diesel reads it: {@code 2024-01-01-120000} compares as {@code 20240101120000}. */
+    /**
+     * The version as diesel reads it: the text before the first {@code _}, dashes dropped, compared as
+     * text ({@code 2024-01-01-120000} is {@code 20240101120000} and sorts before {@code 2024-01-02}).
+     */
     private static MigrationVersion version(Path folder, String text) {
+        MigrationFileName.version(folder, text.replace("-", ""));
         MigrationFileName.requireStorable(folder, text);
-        MigrationVersion parsed = MigrationFileName.version(folder, text.replace("-", ""));
-        return new MigrationVersion(text, parsed.parts());
+        return MigrationVersion.diesel(text);
     }
 
     private static VariantSelection.VersionFiles filesOf(Path folder, VariantSelection.VersionFiles version,

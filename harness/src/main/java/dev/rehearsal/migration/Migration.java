@@ -6,7 +6,7 @@ package dev.rehearsal.migration;
  * @param version the version from the file name
  * @param description the name part of the file name, words separated by spaces
  * @param format the convention the files follow
- * @param up the forward script; never empty (an empty up is a load error)
+ * @param up the forward script; empty (no statement) for a no-op migration of a format that allows one
  * @param down the rollback script, or null when the files have none
  * @param checksum SHA-256 (hex) over every file of the migration, line endings normalized
  */
@@ -29,7 +29,7 @@ public record Migration(
             return "migration " + version + " has no down script";
         }
         if (down.isEmpty()) {
-            return "the down script of migration " + version + " is empty (" + down.file().getFileName() + ")";
+            return "the down script of migration " + version + " is empty (" + down.fileName() + ")";
         }
         return null;
     }

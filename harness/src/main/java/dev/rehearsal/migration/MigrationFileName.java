@@ -5,6 +5,8 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Dialects;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +26,14 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
      * The optional dialect infix of every format: any word after a last dot ({@code x.oracle} too), so
      * that an unknown one is refused by {@link #variant} rather than read as part of the name.
      */
-    static final String VARIANT = "(?:\\.(?<variant>[A-Za-z][A-Za-z0-9]*))?";
+    static final String VARIANT = "(?:\\.(?!autocommit\\.)(?<variant>[A-Za-z][A-Za-z0-9]*))?";
+
+    /**
+     * Dialects that popx and pop sets carry variants for and Rehearsal does not run: their files are
+     * another engine's, left out like any other dialect's, never refused as an unknown infix.
+     */
+    private static final Map<String, String> OTHER_DIALECTS =
+            Map.of("cockroach", "cockroach", "cockroachdb", "cockroach");
 
     /**
      * Matches {@code fileName} against {@code pattern} (named groups {@code version}, {@code name}, and
@@ -53,6 +62,10 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         if (infix == null) {
             return null;
         }
+        String other = OTHER_DIALECTS.get(infix.toLowerCase(Locale.ROOT));
+        if (other != null) {
+            return other;
+        }
         for (Dialect dialect : Dialects.all()) {
             if (dialect.fileVariant().equalsIgnoreCase(infix)
                     || dialect.fileVariantAliases().stream().anyMatch(infix::equalsIgnoreCase)) {
@@ -62,8 +75,8 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
         throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, path + ": '." + infix
                 + "' is not a dialect infix Rehearsal knows; use " + Dialects.all().stream()
                         .map(MigrationFileName::infixes).collect(Collectors.joining(", "))
-                + ", or no infix for every engine; if '" + infix + "' is part of the name, write '_' instead of the '.'"
-                + " before it");
+                + ", or no infix for every engine (.cockroach files are read and left out); if '" + infix
+                + "' is part of the name, write '_' instead of the '.' before it");
     }
 
     /** {@code .postgres (or .postgresql, .pg)}. */
@@ -78,7 +91,7 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
      * too long for the history table.
      */
     static MigrationVersion version(Path path, String text) {
-        if (!MigrationVersion.isVersion(text)) {
+        if (!MigrationVersion.isVersion(text) || text.contains("-")) { // dashes are diesel's alone
             throw new RehearsalException(ErrorCode.INVALID_VERSION, path + ": '" + text
                     + "' is not a version; write the version as digits, optionally separated by dots"
                     + " (20240101123456, 001, 1.2.3)");
@@ -101,7 +114,16 @@ record MigrationFileName(Path path, MigrationVersion version, String name, Strin
 
     /** The description people read: {@code add_user-emails} becomes {@code add user emails}. */
     String description() {
+        return describe(name);
+    }
+
+    static String describe(String name) {
         return name.replace('_', ' ').replace('-', ' ').trim().replaceAll(" +", " ");
+    }
+
+    /** The engine a variant infix names, for messages: {@code postgres}, or {@code cockroach}. */
+    static String dialectName(String variant) {
+        return OTHER_DIALECTS.containsKey(variant) ? variant : Dialects.forName(variant).name();
     }
 
     private static String group(Matcher m, String group) {

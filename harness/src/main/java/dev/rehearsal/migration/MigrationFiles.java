@@ -30,7 +30,8 @@ public final class MigrationFiles {
      * Creates the file(s) of a new migration versioned with the current UTC time as 14 digits
      * ({@code yyyyMMddHHmmss}; diesel folders spell the same digits {@code yyyy-MM-dd-HHmmss}, as diesel
      * does). The format is the directory's; a missing or empty directory is created as sql-migrate.
-     * The up script starts empty, so loading fails until it is written.
+     * The up script starts empty: a single-file format's empty up section fails to load until it is
+     * written; an empty up file (paired files, diesel, Flyway) is a no-op migration, as its tools run it.
      *
      * @param name words of the description; spaces become underscores ({@code "add users"} -> {@code add_users})
      * @return the created files, up first

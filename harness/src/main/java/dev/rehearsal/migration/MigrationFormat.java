@@ -8,7 +8,10 @@ public enum MigrationFormat {
     GOOSE("goose"),
     /** One file, {@code -- migrate:up} / {@code -- migrate:down}. */
     DBMATE("dbmate"),
-    /** {@code <version>_<name>.up.sql} + {@code .down.sql} (golang-migrate, sqlx). */
+    /**
+     * {@code <version>_<name>.up.sql} + {@code .down.sql} (golang-migrate, sqlx; popx with its dialect
+     * variants and {@code .autocommit}), and {@code V<version>.<Name>.up.sql}.
+     */
     PAIRED_FILES("up/down files"),
     /** A folder per migration holding {@code up.sql} + {@code down.sql} (diesel). */
     DIESEL("diesel"),

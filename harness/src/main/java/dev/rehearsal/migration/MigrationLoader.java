@@ -32,7 +32,7 @@ public final class MigrationLoader {
             MigrationFormat.SQL_MIGRATE, "<version>_<name>.sql with a '-- +migrate Up' line",
             MigrationFormat.GOOSE, "<version>_<name>.sql with a '-- +goose Up' line",
             MigrationFormat.DBMATE, "<version>_<name>.sql with a '-- migrate:up' line",
-            MigrationFormat.PAIRED_FILES, "<version>_<name>.up.sql (and .down.sql)",
+            MigrationFormat.PAIRED_FILES, "<version>_<name>.up.sql (and .down.sql) or V<version>.<Name>.up.sql",
             MigrationFormat.DIESEL, "<version>_<name>/up.sql (and down.sql)",
             MigrationFormat.FLYWAY, "V<version>__<description>.sql (and U<version>__<description>.sql)");
 

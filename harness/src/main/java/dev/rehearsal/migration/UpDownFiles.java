@@ -18,17 +18,22 @@ final class UpDownFiles {
      */
     static Migration migration(VariantSelection.VersionFiles version, MigrationFormat format, Path up, Path down,
             boolean transactional, Dialect dialect) {
+        return migration(version, format, up, transactional, down, transactional, dialect);
+    }
+
+    /** The same, with each file's own opt-out (popx marks the up and the down file separately). */
+    static Migration migration(VariantSelection.VersionFiles version, MigrationFormat format, Path up,
+            boolean upTransactional, Path down, boolean downTransactional, Dialect dialect) {
         String upText = SourceText.read(up);
-        MigrationScript upScript = Scripts.split(up, upText, 1, transactional, dialect);
-        if (upScript.isEmpty()) {
-            throw MarkedFile.error(up, 1, "the up script is empty; add the statements that migrate up");
-        }
+        // An empty or comment-only up file is a no-op migration, as golang-migrate, sqlx, diesel and popx
+        // run it: teams keep one as a placeholder, or for a version only another dialect's variant needs.
+        MigrationScript upScript = Scripts.split(up, upText, 1, upTransactional, dialect);
         List<String> texts = new ArrayList<>(List.of(upText));
         MigrationScript downScript = null;
         if (down != null) {
             String downText = SourceText.read(down);
             texts.add(downText);
-            downScript = Scripts.split(down, downText, 1, transactional, dialect);
+            downScript = Scripts.split(down, downText, 1, downTransactional, dialect);
         }
         return new Migration(version.version(), version.description(), format, upScript, downScript,
                 Checksums.of(texts));

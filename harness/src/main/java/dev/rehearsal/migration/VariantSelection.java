@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * is refused, since it would silently not run on the target.
  */
 final class VariantSelection {
+    /** The roles of the files that roll a migration back. */
+    private static final Set<String> DOWN_ROLES = Set.of("down", "U");
+
     private VariantSelection() {
     }
 
@@ -48,7 +52,7 @@ final class VariantSelection {
             if (file != null || others.isEmpty()) {
                 return file;
             }
-            String engines = others.stream().map(f -> Dialects.forName(f.variant()).name()).distinct()
+            String engines = others.stream().map(f -> MigrationFileName.dialectName(f.variant())).distinct()
                     .collect(Collectors.joining(" and "));
             throw new RehearsalException(ErrorCode.BAD_MIGRATION_FILE, others.get(0).path() + ": migration " + version
                     + " has files only for " + engines + ", and the target is " + dialect.name()
@@ -56,8 +60,9 @@ final class VariantSelection {
                     + " infix");
         }
 
+        /** The name as people read it ({@code add_user-emails} gives {@code add user emails}). */
         String description() {
-            return all.get(0).description();
+            return MigrationFileName.describe(name);
         }
     }
 
@@ -72,14 +77,14 @@ final class VariantSelection {
         return result;
     }
 
+    /**
+     * Pairs the version's files as golang-migrate does, by version alone: {@code 30_add_x.up.sql} and
+     * {@code 30_drop_x.down.sql} are one migration, and a dialect variant may carry another name.
+     */
     private static VersionFiles choose(MigrationVersion version, List<MigrationFileName> group, Dialect dialect) {
-        MigrationFileName first = group.get(0);
         Map<String, MigrationFileName> seen = new HashMap<>();
         Map<String, Path> chosen = new LinkedHashMap<>();
         for (MigrationFileName file : group) {
-            if (!file.name().equals(first.name())) {
-                throw duplicate(version, first, file);
-            }
             MigrationFileName twin = seen.put(file.role() + "." + file.variant(), file);
             if (twin != null) {
                 throw duplicate(version, twin, file);
@@ -94,11 +99,38 @@ final class VariantSelection {
                 chosen.put(file.role(), file.path());
             }
         }
-        return new VersionFiles(version, first.name(), chosen, List.copyOf(group), dialect);
+        return new VersionFiles(version, named(group, chosen).name(), chosen, List.copyOf(group), dialect);
     }
 
+    /** The file whose name the migration takes: the target's up file, else any file chosen, else the first. */
+    private static MigrationFileName named(List<MigrationFileName> group, Map<String, Path> chosen) {
+        List<MigrationFileName> used = group.stream().filter(f -> f.path().equals(chosen.get(f.role()))).toList();
+        return used.stream().filter(f -> !DOWN_ROLES.contains(f.role())).findFirst()
+                .orElse(used.isEmpty() ? group.get(0) : used.get(0));
+    }
+
+    /**
+     * Two files for one part of one version: say which, so that the advice fits (renumbering is
+     * right for two migrations, wrong for two spellings of one dialect's variant).
+     */
     private static RehearsalException duplicate(MigrationVersion version, MigrationFileName a, MigrationFileName b) {
-        return new RehearsalException(ErrorCode.DUPLICATE_VERSION, "version " + version + " is claimed by both "
-                + a.path() + " and " + b.path() + "; give each migration its own version (renumber one of them)");
+        String part = a.role().equals("script") || a.role().equals("folder") ? "" : " " + a.role();
+        if (a.variant() != null) {
+            boolean autocommit = a.path().getFileName().toString().contains(".autocommit.")
+                    != b.path().getFileName().toString().contains(".autocommit.");
+            String why = !a.name().equals(b.name()) ? ""
+                    : autocommit ? " (one of them with .autocommit)"
+                    : " (.sqlite3/.sqlite, .pg/.postgresql/.postgres and .mariadb/.mysql name the same dialect)";
+            return new RehearsalException(ErrorCode.DUPLICATE_VERSION, a.path() + " and " + b.path()
+                    + " are both the " + a.variant() + part + " file of migration " + version + why
+                    + "; keep one of them");
+        }
+        if (!a.name().equals(b.name())) {
+            return new RehearsalException(ErrorCode.DUPLICATE_VERSION, "version " + version + " is claimed by both "
+                    + a.path() + " and " + b.path() + "; give each migration its own version (renumber one of them)");
+        }
+        return new RehearsalException(ErrorCode.DUPLICATE_VERSION, a.path() + " and " + b.path() + " are both the"
+                + part + " file of migration " + version + " (" + a.version().text() + " and " + b.version().text()
+                + " are the same version); keep one of them");
     }
 }

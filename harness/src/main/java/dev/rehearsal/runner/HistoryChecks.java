@@ -5,7 +5,6 @@ import dev.rehearsal.migration.MigrationFormat;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.history.HistoryRow;
 import dev.rehearsal.runner.history.HistoryStatus;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -101,21 +100,13 @@ final class HistoryChecks {
      * script together (see {@code Checksums}), so when they are two files either may have changed.
      */
     private static String changedFiles(Migration m) {
-        String up = fileName(m, m.up().file());
+        String up = m.up().fileName();
         if (m.down() != null && !m.down().file().equals(m.up().file())) {
-            return up + " or " + fileName(m, m.down().file()) + " changed";
+            return up + " or " + m.down().fileName() + " changed";
         }
         if (m.down() == null && SEPARATE_DOWN_FILES.contains(m.format())) {
             return up + " changed or its down file was removed";
         }
         return up + " changed";
-    }
-
-    /** diesel names every migration's files up.sql and down.sql: its folder tells them apart. */
-    private static String fileName(Migration m, Path file) {
-        Path parent = file.getParent();
-        return m.format() == MigrationFormat.DIESEL && parent != null
-                ? parent.getFileName() + "/" + file.getFileName()
-                : file.getFileName().toString();
     }
 }

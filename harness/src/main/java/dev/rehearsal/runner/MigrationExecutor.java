@@ -122,9 +122,9 @@ final class MigrationExecutor {
     private static String location(MigrationScript script, int index) {
         if (index < script.statements().size()) {
             SqlStatement failing = script.statements().get(index);
-            return script.file().getFileName() + ":" + failing.line() + ":" + failing.column();
+            return script.fileName() + ":" + failing.line() + ":" + failing.column();
         }
-        return String.valueOf(script.file().getFileName());
+        return script.fileName();
     }
 
     private HistoryRow row(Migration migration, HistoryStatus status, int batch, long millis, int ran, String error) {

@@ -39,7 +39,8 @@ public final class MigrationRunner {
         this.target = target;
         this.migrations = migrations.stream().sorted(Comparator.comparing(Migration::version)).toList();
         this.options = options;
-        this.history = new SchemaHistory(target.dialect(), options.historyTable());
+        this.history = new SchemaHistory(target.dialect(), options.historyTable())
+                .withVersions(this.migrations.stream().map(Migration::version).toList());
         this.checks = new HistoryChecks(this.migrations);
     }
 

@@ -4,7 +4,6 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.engine.RehearsalSuite;
 import dev.rehearsal.engine.execution.RehearsalContext;
-import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.rehearse.TargetRun;
 import dev.rehearsal.rehearse.plan.MigrationPlan;
 import dev.rehearsal.rehearse.plan.NodeId;
@@ -71,9 +70,6 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
     }
 
     public Optional<MigrationDescriptor> createMigration(String version) {
-        if (!MigrationVersion.isVersion(version)) {
-            return Optional.empty();
-        }
         return plan.migrations().stream().filter(m -> m.migration().version().text().equals(version)).findFirst()
                 .map(m -> new MigrationDescriptor(this, m));
     }

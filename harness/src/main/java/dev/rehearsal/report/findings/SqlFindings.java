@@ -122,7 +122,7 @@ public final class SqlFindings {
                     if (!undone(created, shape.indexTable(), dropped)) {
                         findings.add(finding(Severity.WARNING, "unmirrored-down", migration.up(), statement.line(),
                                 "the up script creates " + created + " and the down script never drops it: add a DROP to "
-                                        + migration.down().file().getFileName()));
+                                        + migration.down().fileName()));
                     }
                 }
             }

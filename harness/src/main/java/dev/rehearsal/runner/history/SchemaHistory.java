@@ -28,6 +28,7 @@ public final class SchemaHistory {
 
     private final Dialect dialect;
     private final String table;
+    private final List<MigrationVersion> known;
 
     /**
      * @throws RehearsalException BAD_USAGE when {@code table} is not a plain identifier or is longer than
@@ -45,6 +46,21 @@ public final class SchemaHistory {
         }
         this.dialect = dialect;
         this.table = table;
+        this.known = List.of();
+    }
+
+    private SchemaHistory(SchemaHistory base, List<MigrationVersion> known) {
+        this.dialect = base.dialect;
+        this.table = base.table;
+        this.known = List.copyOf(known);
+    }
+
+    /**
+     * The same table, reading each stored version as the loaded migration with that version: the text
+     * alone does not say how it orders (diesel's {@code 00000000000000} compares as text, as diesel does).
+     */
+    public SchemaHistory withVersions(List<MigrationVersion> versions) {
+        return new SchemaHistory(this, versions);
     }
 
     public String table() {
@@ -132,13 +148,23 @@ public final class SchemaHistory {
                 ResultSet rs = s.executeQuery("select version, name, checksum, applied_at, execution_ms, batch, status, "
                         + "installed_by, statements_run, error from " + q())) {
             while (rs.next()) {
-                rows.add(new HistoryRow(MigrationVersion.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                rows.add(new HistoryRow(version(rs.getString(1)), rs.getString(2), rs.getString(3),
                         Instant.parse(rs.getString(4)), rs.getLong(5), rs.getInt(6),
                         HistoryStatus.fromColumn(rs.getString(7)), rs.getString(8), rs.getInt(9), rs.getString(10)));
             }
         }
         rows.sort(Comparator.comparing(HistoryRow::version));
         return rows;
+    }
+
+    /** A stored version: the loaded migration's when one has it, else read from its text. */
+    private MigrationVersion version(String text) {
+        for (MigrationVersion version : known) {
+            if (version.text().equals(text)) {
+                return version;
+            }
+        }
+        return MigrationVersion.parse(text);
     }
 
     /** Inserts or replaces the row for {@code row.version()}, on the caller's connection and transaction. */

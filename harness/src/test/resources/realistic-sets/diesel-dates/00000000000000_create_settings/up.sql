@@ -1,0 +1,1 @@
+CREATE TABLE settings (name VARCHAR(100) PRIMARY KEY, value VARCHAR(200));

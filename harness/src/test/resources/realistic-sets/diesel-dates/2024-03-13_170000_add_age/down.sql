@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN age;
+DROP INDEX users_email;

@@ -1,0 +1,1 @@
+-- Reserved for the billing team: their tables land in 0004 once the schema is agreed.

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD CONSTRAINT users_name_not_blank CHECK (name <> '');

@@ -51,9 +51,15 @@ final class BackupCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "backups",
+        @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "backups",
                 description = "Backup directory (default: ${DEFAULT-VALUE}).")
         Path dir;
+
+        @Option(names = "--dir", paramLabel = "DIR", hidden = true, description = "Deprecated: --backup-dir.")
+        void deprecatedDir(Path value) {
+            DeprecatedOptions.note(spec, "--dir", "--backup-dir");
+            dir = value;
+        }
 
         final BackupService backups = new BackupService();
 

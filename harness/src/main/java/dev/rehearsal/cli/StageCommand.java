@@ -26,9 +26,15 @@ final class StageCommand extends MigrationCommand {
     @Option(names = "--suite", paramLabel = "FILE", description = "Verification suite to run after the migration.")
     Path suite;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "backups",
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "backups",
             description = "Backup directory (default: ${DEFAULT-VALUE}).")
     Path backupDir;
+
+    @Option(names = "--dir", paramLabel = "DIR", hidden = true, description = "Deprecated: --backup-dir.")
+    void deprecatedDir(Path value) {
+        DeprecatedOptions.note(spec, "--dir", "--backup-dir");
+        backupDir = value;
+    }
 
     @Option(names = "--skip-backup", description = "Take no backup. Also turns the automatic restore off.")
     boolean skipBackup;

@@ -30,10 +30,12 @@ final class StageCommand extends MigrationCommand {
             description = "Backup directory (default: ${DEFAULT-VALUE}).")
     Path backupDir;
 
+    private Path deprecatedDir;
+
     @Option(names = "--dir", paramLabel = "DIR", hidden = true, description = "Deprecated: --backup-dir.")
     void deprecatedDir(Path value) {
         DeprecatedOptions.note(spec, "--dir", "--backup-dir");
-        backupDir = value;
+        deprecatedDir = value;
     }
 
     @Option(names = "--skip-backup", description = "Take no backup. Also turns the automatic restore off.")
@@ -56,7 +58,7 @@ final class StageCommand extends MigrationCommand {
         safety.guard("stage");
         VerificationSuite verificationSuite = suite == null ? null : SuiteLoader.load(suite);
         MigrationRunner runner = runner();
-        StageOptions options = StageOptions.up(backupDir).withSuite(verificationSuite).withSkipBackup(skipBackup)
+        StageOptions options = StageOptions.up(deprecatedDir != null ? deprecatedDir : backupDir).withSuite(verificationSuite).withSkipBackup(skipBackup)
                 .withRollback(rollback).withTo(to == null ? null : MigrationVersion.parse(to));
         StagedMigration staged = new StagedMigration(target(), runner, new BackupService(),
                 new PrintingListener(out(), spec.commandLine().getErr()));

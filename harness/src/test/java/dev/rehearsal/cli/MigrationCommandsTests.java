@@ -121,7 +121,7 @@ class MigrationCommandsTests {
     @Test
     void everyCommandAndSubcommandAnswersHelpAndVersion() {
         List<String[]> commands = new ArrayList<>();
-        collect(new CommandLine(new RehearsalCommand()), new ArrayList<>(), commands);
+        collect(RehearsalCommand.commandLine(name -> true), new ArrayList<>(), commands);
         assertThat(commands).hasSizeGreaterThan(20);
 
         for (String[] path : commands) {

@@ -31,7 +31,7 @@ class OptionNamesTests {
     @Test
     void everyBackupDirectoryOptionIsCalledBackupDirAndDirIsHiddenWhereItStaysAsAnAlias() {
         List<String> withBackupDir = new ArrayList<>();
-        for (CommandLine command : commands(new CommandLine(new RehearsalCommand()))) {
+        for (CommandLine command : commands(RehearsalCommand.commandLine(name -> true))) {
             String name = command.getCommandSpec().qualifiedName(" ");
             OptionSpec dirOption = command.getCommandSpec().findOption("--dir");
             if (dirOption != null) {

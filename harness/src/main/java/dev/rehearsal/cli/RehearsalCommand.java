@@ -62,14 +62,24 @@ public final class RehearsalCommand implements Runnable {
      */
     static CommandLine commandLine(Predicate<String> built) {
         CommandLine cli = new CommandLine(new RehearsalCommand());
+        // The summaries are never run, so they need none of the options INHERIT passes down (--help,
+        // --version): inheriting them cost as much as the rest of `--help`. Picocli cannot un-inherit
+        // once an inheriting subcommand is in, so the summaries go first; a built command is the one
+        // a run names (its place in the root's command list does not show).
+        cli.getCommandSpec().scopeType(ScopeType.LOCAL);
+        for (Class<?> command : SUBCOMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (!built.test(annotation.name())) {
+                CommandSpec summary = CommandSpec.create().name(annotation.name());
+                summary.usageMessage().description(annotation.description());
+                cli.addSubcommand(annotation.name(), summary);
+            }
+        }
+        cli.getCommandSpec().scopeType(ScopeType.INHERIT);
         for (Class<?> command : SUBCOMMANDS) {
             Command annotation = command.getAnnotation(Command.class);
             if (built.test(annotation.name())) {
                 cli.addSubcommand(annotation.name(), command);
-            } else {
-                CommandSpec summary = CommandSpec.create().name(annotation.name());
-                summary.usageMessage().description(annotation.description());
-                cli.addSubcommand(annotation.name(), summary);
             }
         }
         cli.addSubcommand("help", new CommandLine.HelpCommand());

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rehearsal", mixinStandardHelpOptions = true, version = "rehearsal 0.1.0", scope = ScopeType.INHERIT,
         description = "Rehearse database migrations: apply, roll back, verify, back up, drill, report.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a migration, check or verification failed", "2:bad input or usage; nothing was changed",
+        exitCodeList = {"0:success", "1:a migration, check or verification failed; status: a migration needs repair", "2:bad input or usage; nothing was changed",
                 "3:rehearse only: a target's server could not be reached"})
 public final class RehearsalCommand implements Runnable {
     /**

@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.ErrorCode;
 import dev.rehearsal.runner.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ final class ValidateCommand extends MigrationCommand {
         if (json()) {
             return JsonOutput.print(out(), "validate", this::displayTarget, () -> {
                 ValidationReport report = runner().validate();
-                return JsonOutput.validate(displayTarget(), report, report.isValid() ? 0 : 1);
+                return JsonOutput.validate(displayTarget(), report,
+                        report.isValid() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode());
             });
         }
         ValidationReport report = runner().validate();

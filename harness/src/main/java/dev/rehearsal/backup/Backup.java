@@ -23,7 +23,7 @@ public record Backup(Path file, BackupManifest manifest) {
 
     /** The command that restores this backup into {@code target}, for messages; the password is never in it. */
     public String restoreCommand(Target target) {
-        return "rehearsal backup restore " + name() + " --dir " + file.toAbsolutePath().getParent() + " --url '"
+        return "rehearsal backup restore " + name() + " --backup-dir " + file.toAbsolutePath().getParent() + " --url '"
                 + target.displayUrl() + "'" + (target.user() == null ? "" : " --user " + target.user()) + " --force";
     }
 

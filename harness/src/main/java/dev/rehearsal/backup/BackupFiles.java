@@ -273,6 +273,6 @@ final class BackupFiles {
 
     private static RehearsalException unwritable(Path dir, String what, IOException e) {
         return new RehearsalException(ErrorCode.BACKUP_FAILED, what + " " + dir + " (" + e.getClass().getSimpleName()
-                + ": " + e.getMessage() + "); choose a writable directory with --dir; the database was not touched", e);
+                + ": " + e.getMessage() + "); choose a writable directory with --backup-dir; the database was not touched", e);
     }
 }

@@ -142,7 +142,7 @@ public final class BackupService {
         Path manifest = Backup.manifestFileOf(file);
         if (!Files.exists(manifest)) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "no backup " + name + " in " + dir + " (no " + manifest.getFileName()
-                    + "); see `rehearsal backup list --dir " + dir + "`");
+                    + "); see `rehearsal backup list --backup-dir " + dir + "`");
         }
         BackupFiles.requireNotWritableByOthers(file.toAbsolutePath().getParent());
         BackupFiles.requireNotWritableByOthers(file);

@@ -51,9 +51,22 @@ final class BackupCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "backups",
+        @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "backups",
                 description = "Backup directory (default: ${DEFAULT-VALUE}).")
-        Path dir;
+        Path backupDir;
+
+        private Path deprecatedDir;
+
+        @Option(names = "--dir", paramLabel = "DIR", hidden = true, description = "Deprecated: --backup-dir.")
+        void deprecatedDir(Path value) {
+            DeprecatedOptions.note(spec, "--dir", "--backup-dir");
+            deprecatedDir = value;
+        }
+
+        /** The backup directory: {@code --backup-dir}, or the deprecated {@code --dir} when that was given. */
+        Path dir() {
+            return deprecatedDir != null ? deprecatedDir : backupDir;
+        }
 
         final BackupService backups = new BackupService();
 
@@ -68,9 +81,9 @@ final class BackupCommand implements Runnable {
         /** {@link BackupService#find}, saying which newer backups {@code latest} passed over and why. */
         Backup find(String name, boolean includeFailed) {
             if (!"latest".equals(name)) {
-                return backups.find(dir, name);
+                return backups.find(dir(), name);
             }
-            BackupService.Latest latest = backups.latest(dir, includeFailed);
+            BackupService.Latest latest = backups.latest(dir(), includeFailed);
             for (Backup skipped : latest.skipped()) {
                 err().println("skipped " + skipped.name() + ": taken while migration "
                         + String.join(", ", skipped.manifest().unfinishedMigrations())
@@ -108,7 +121,7 @@ final class BackupCommand implements Runnable {
             Target target = targetOptions.existingTarget();
             SchemaHistory history = new SchemaHistory(target.dialect(), historyTable);
             long start = System.nanoTime();
-            Backup backup = backups.create(target, dir, history.internalTables());
+            Backup backup = backups.create(target, dir(), history.internalTables());
             BackupManifest m = backup.manifest();
             out().printf("backup of %s written to %s in %d ms%n", m.sourceUrl(), backup.file(),
                     (System.nanoTime() - start) / 1_000_000);
@@ -123,9 +136,9 @@ final class BackupCommand implements Runnable {
     static final class ListBackups extends BackupSubcommand {
         @Override
         public Integer call() {
-            List<Backup> all = backups.list(dir);
+            List<Backup> all = backups.list(dir());
             if (all.isEmpty()) {
-                out().println("no backups in " + dir);
+                out().println("no backups in " + dir());
                 return 0;
             }
             List<String[]> rows = new ArrayList<>();
@@ -247,7 +260,7 @@ final class BackupCommand implements Runnable {
                         + " get wrong here");
             }
             safety.guard("backup delete");
-            Backup backup = backups.find(dir, name);
+            Backup backup = backups.find(dir(), name);
             if (!safety.force && !confirmed("delete " + backup.file() + " (taken " + TIME.format(backup.manifest().createdAt())
                     + " UTC of " + backup.manifest().sourceUrl() + ") and its manifest? It cannot be undone.")) {
                 err().println("delete cancelled: " + backup.file() + " was kept");

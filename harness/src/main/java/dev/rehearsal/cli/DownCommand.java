@@ -4,6 +4,7 @@ import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.DownScope;
+import dev.rehearsal.runner.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +24,29 @@ final class DownCommand extends MigrationCommand {
     @Option(names = "--batch", description = "Roll back every migration of the last up run.")
     boolean batch;
 
+    @Mixin
+    JsonOption jsonOption;
+
+    @Override
+    boolean json() {
+        return jsonOption.enabled;
+    }
+
     @Override
     public Integer call() {
+        if (json()) {
+            return JsonOutput.print(out(), "down", this::displayTarget,
+                    () -> JsonOutput.run("down", displayTarget(), rollBack()));
+        }
+        return summarize(rollBack(), "nothing to roll back");
+    }
+
+    private RunResult rollBack() {
         if (to != null && batch) {
             throw new RehearsalException(ErrorCode.BAD_USAGE, "--to and --batch exclude each other");
         }
         safety.guard("down");
         DownScope scope = batch ? DownScope.lastBatch() : to != null ? DownScope.to(MigrationVersion.parse(to)) : DownScope.last();
-        return runProtected(safetyBackup, r -> r.down(scope), "nothing to roll back");
+        return protectedRun(safetyBackup, r -> r.down(scope));
     }
 }

@@ -47,6 +47,21 @@ abstract class MigrationCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Whether the result goes out as one JSON document ({@code --json}, where a command has it). */
+    boolean json() {
+        return false;
+    }
+
+    /** Where lines about the run go: standard output, or standard error when standard output carries JSON. */
+    PrintWriter progress() {
+        return json() ? spec.commandLine().getErr() : out();
+    }
+
+    /** The target as messages show it (password masked). */
+    String displayTarget() {
+        return target().displayUrl();
+    }
+
     /** Whether this command may create a SQLite database file that does not exist yet (only up-like commands). */
     boolean createsDatabase() {
         return false;
@@ -68,12 +83,17 @@ abstract class MigrationCommand implements Callable<Integer> {
      * otherwise behind a verified safety backup taken under the runner's lock (see {@link SafetyBackupOptions}).
      */
     int runProtected(SafetyBackupOptions safetyBackup, Function<MigrationRunner, RunResult> command, String nothingMessage) {
+        return summarize(protectedRun(safetyBackup, command), nothingMessage);
+    }
+
+    /** {@link #runProtected}'s run, returning what ran instead of printing a summary. */
+    RunResult protectedRun(SafetyBackupOptions safetyBackup, Function<MigrationRunner, RunResult> command) {
         Target target = target();
         MigrationSet set = MigrationLoader.load(migrations, target.dialect());
         SafetyBackupOptions.Net net = safetyBackup.net(target,
-                new SchemaHistory(target.dialect(), historyTable).internalTables(), out());
+                new SchemaHistory(target.dialect(), historyTable).internalTables(), progress());
         MigrationRunner runner = new MigrationRunner(target, set.migrations(), runnerOptions(target).withBeforeChanges(net));
-        return summarize(net.protect(() -> command.apply(runner)), nothingMessage);
+        return net.protect(() -> command.apply(runner));
     }
 
     private RunnerOptions runnerOptions(Target target) {
@@ -81,7 +101,7 @@ abstract class MigrationCommand implements Callable<Integer> {
                 .withHistoryTable(historyTable)
                 .withLockTimeout(lockTimeout)
                 .withAllowOutOfOrder(allowOutOfOrder)
-                .withListener(new PrintingListener(out(), target));
+                .withListener(new PrintingListener(progress(), target));
     }
 
     int summarize(RunResult result, String nothingMessage) {
@@ -91,7 +111,7 @@ abstract class MigrationCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints each migration as it runs, saying whether a transaction protects it. */
+    /** Prints each migration as it runs, saying whether a transaction protects it, and the run's warnings. */
     private static final class PrintingListener implements RunListener {
         private final PrintWriter out;
         private final Target target;
@@ -110,6 +130,12 @@ abstract class MigrationCommand implements Callable<Integer> {
                     executed.transactional() ? "in one transaction"
                             : target.dialect().transactionalDdl() ? "no transaction: the file opts out"
                                     : "no transaction: DDL commits implicitly on " + target.dialect().name());
+            out.flush();
+        }
+
+        @Override
+        public void warning(String message) {
+            out.println("WARNING: " + message);
             out.flush();
         }
     }

@@ -26,9 +26,17 @@ final class StageCommand extends MigrationCommand {
     @Option(names = "--suite", paramLabel = "FILE", description = "Verification suite to run after the migration.")
     Path suite;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "backups",
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "backups",
             description = "Backup directory (default: ${DEFAULT-VALUE}).")
     Path backupDir;
+
+    private Path deprecatedDir;
+
+    @Option(names = "--dir", paramLabel = "DIR", hidden = true, description = "Deprecated: --backup-dir.")
+    void deprecatedDir(Path value) {
+        DeprecatedOptions.note(spec, "--dir", "--backup-dir");
+        deprecatedDir = value;
+    }
 
     @Option(names = "--skip-backup", description = "Take no backup. Also turns the automatic restore off.")
     boolean skipBackup;
@@ -50,7 +58,7 @@ final class StageCommand extends MigrationCommand {
         safety.guard("stage");
         VerificationSuite verificationSuite = suite == null ? null : SuiteLoader.load(suite);
         MigrationRunner runner = runner();
-        StageOptions options = StageOptions.up(backupDir).withSuite(verificationSuite).withSkipBackup(skipBackup)
+        StageOptions options = StageOptions.up(deprecatedDir != null ? deprecatedDir : backupDir).withSuite(verificationSuite).withSkipBackup(skipBackup)
                 .withRollback(rollback).withTo(to == null ? null : MigrationVersion.parse(to));
         StagedMigration staged = new StagedMigration(target(), runner, new BackupService(),
                 new PrintingListener(out(), spec.commandLine().getErr()));

@@ -1,6 +1,7 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +18,14 @@ final class UpCommand extends MigrationCommand {
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
     String to;
 
+    @Mixin
+    JsonOption jsonOption;
+
+    @Override
+    boolean json() {
+        return jsonOption.enabled;
+    }
+
     @Override
     boolean createsDatabase() {
         return true;
@@ -24,9 +33,16 @@ final class UpCommand extends MigrationCommand {
 
     @Override
     public Integer call() {
+        if (json()) {
+            return JsonOutput.print(out(), "up", this::displayTarget,
+                    () -> JsonOutput.run("up", displayTarget(), migrateUp()));
+        }
+        return summarize(migrateUp(), "nothing to apply: the database is up to date");
+    }
+
+    private RunResult migrateUp() {
         safety.guard("up");
         MigrationVersion target = to == null ? null : MigrationVersion.parse(to);
-        return runProtected(safetyBackup, runner -> runner.up(target),
-                "nothing to apply: the database is up to date");
+        return protectedRun(safetyBackup, runner -> runner.up(target));
     }
 }

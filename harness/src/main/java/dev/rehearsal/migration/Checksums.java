@@ -19,6 +19,9 @@ import java.util.List;
  *   <li>the result is SHA-256, written as 64 lowercase hex digits.</li>
  * </ol>
  * So a single-file migration's checksum equals {@code sha256sum} of the file saved with LF endings.
+ * The up and down checksums ({@link Migration#upChecksum()}, {@link Migration#downChecksum()}) apply
+ * the same rule to one text each: the up file, or a single file's text above its Down marker line;
+ * the down file, or a single file's text from its Down marker line to the end.
  */
 final class Checksums {
     private Checksums() {

@@ -57,10 +57,32 @@ abstract class SingleFileReader implements MigrationReader {
             Path file = version.requiredForTarget(SCRIPT);
             String text = SourceText.read(file);
             MarkedFile parsed = MarkedFile.parse(file, syntax.substitute(file, text), syntax, dialect);
+            int downStart = downMarkerOffset(file, text);
             migrations.add(new Migration(version.version(), version.description(), format(), parsed.up(),
-                    parsed.down(), Checksums.of(List.of(text))));
+                    parsed.down(), Checksums.of(List.of(text)),
+                    Checksums.of(List.of(downStart < 0 ? text : text.substring(0, downStart))),
+                    downStart < 0 ? null : Checksums.of(List.of(text.substring(downStart)))));
         }
         return migrations;
+    }
+
+    /**
+     * Where the Down marker's line starts in the file as written (before any substitution), or -1:
+     * the up and down checksums cover the text before and from it, so an edited down section leaves
+     * the up checksum alone.
+     */
+    private int downMarkerOffset(Path file, String text) {
+        int offset = 0;
+        int number = 1;
+        for (String line : text.split("\n", -1)) {
+            String trimmed = line.trim();
+            if (syntax.isDirective(trimmed) && syntax.parse(trimmed, file, number).kind() == MarkerSyntax.Kind.DOWN) {
+                return offset;
+            }
+            offset += line.length() + 1;
+            number++;
+        }
+        return -1;
     }
 
     private static boolean hasMigrationName(Path file) {

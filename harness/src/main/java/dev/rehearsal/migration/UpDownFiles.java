@@ -30,13 +30,15 @@ final class UpDownFiles {
         MigrationScript upScript = Scripts.split(up, upText, 1, upTransactional, dialect);
         List<String> texts = new ArrayList<>(List.of(upText));
         MigrationScript downScript = null;
+        String downChecksum = null;
         if (down != null) {
             String downText = SourceText.read(down);
             texts.add(downText);
             downScript = Scripts.split(down, downText, 1, downTransactional, dialect);
+            downChecksum = Checksums.of(List.of(downText));
         }
         return new Migration(version.version(), version.description(), format, upScript, downScript,
-                Checksums.of(texts));
+                Checksums.of(texts), Checksums.of(List.of(upText)), downChecksum);
     }
 
     /**

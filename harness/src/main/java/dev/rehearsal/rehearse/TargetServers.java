@@ -52,6 +52,12 @@ final class TargetServers implements AutoCloseable {
             return new Availability(null, null, null, target.id() + ": no " + key + " configured and no Docker engine ("
                     + docker + ")");
         }
+        String missing = missingModule(target);
+        if (missing != null) {
+            return new Availability(null, null, null, target.id() + ": no " + key + " configured, and the Docker route"
+                    + " needs Testcontainers, which is not on the class path: add " + missing + " (test scope) to"
+                    + " the project, or configure " + key + " (the CLI jar does not ship Testcontainers)");
+        }
         try {
             if (containers == null) {
                 containers = new ContainerServers();
@@ -71,6 +77,23 @@ final class TargetServers implements AutoCloseable {
         } catch (Exception e) {
             // The driver's message may quote the password out of URL shape; only the server knows it.
             return new Availability(null, maskedUrl, null, server.mask(target.id() + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The Maven coordinates to add when {@code target}'s Testcontainers module is not on the class
+     * path (the CLI jar leaves Testcontainers out; a library user may not have added it), else null.
+     * Looks the class up by name: ContainerServers itself cannot even be verified without Testcontainers.
+     */
+    static String missingModule(TargetKind target) {
+        String module = target == TargetKind.POSTGRES ? "postgresql" : "mariadb";
+        String type = target == TargetKind.POSTGRES ? "org.testcontainers.postgresql.PostgreSQLContainer"
+                : "org.testcontainers.mariadb.MariaDBContainer";
+        try {
+            Class.forName(type, false, TargetServers.class.getClassLoader());
+            return null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "org.testcontainers:testcontainers-" + module;
         }
     }
 

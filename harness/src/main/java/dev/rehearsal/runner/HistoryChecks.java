@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,18 +37,61 @@ final class HistoryChecks {
         return problems;
     }
 
-    /** Applied migrations whose files no longer match the checksum recorded when they ran. */
+    /**
+     * Applied migrations whose up part no longer matches the checksum recorded when they ran (for a
+     * row recorded with one checksum over up and down, either part): these refuse {@code up} and
+     * {@code down}. A changed down alone is {@link #changedDowns}.
+     */
     List<String> modified(Map<MigrationVersion, HistoryRow> rows) {
         List<String> problems = new ArrayList<>();
         for (Migration m : migrations) {
             HistoryRow row = rows.get(m.version());
-            if (isApplied(rows, m.version()) && !row.checksum().equals(m.checksum())) {
+            if (!isApplied(rows, m.version())) {
+                continue;
+            }
+            if (row.hasCombinedChecksumOnly() && !row.checksum().equals(m.checksum())) {
                 problems.add("migration " + m.version() + " was modified after it was applied: " + changedFiles(m)
-                        + " (checksum now " + m.checksum() + ", recorded " + row.checksum() + "); restore the files"
-                        + " as applied, or run `rehearsal repair` to accept the change");
+                        + " (checksum now " + m.checksum() + ", recorded " + row.checksum() + "; this history row"
+                        + " predates separate up and down checksums, so which one changed cannot be told); restore"
+                        + " the files as applied, or run `rehearsal repair` to accept the change");
+            } else if (!row.hasCombinedChecksumOnly() && !row.upChecksum().equals(m.upChecksum())) {
+                problems.add("migration " + m.version() + " was modified after it was applied: "
+                        + fileName(m, m.up().file()) + (m.up().file().equals(downFile(m)) ? " (its up section)" : "")
+                        + " changed (up checksum now " + m.upChecksum() + ", recorded " + row.upChecksum()
+                        + "); restore the files as applied, or run `rehearsal repair` to accept the change");
             }
         }
         return problems;
+    }
+
+    /**
+     * Applied migrations whose down part changed since it was recorded while the up part did not:
+     * the fix Rehearsal asks for when a rollback is broken. A warning, never a refusal: {@code down}
+     * runs the file as it is now and records its checksum.
+     */
+    List<String> changedDowns(Map<MigrationVersion, HistoryRow> rows) {
+        List<String> warnings = new ArrayList<>();
+        for (Migration m : migrations) {
+            HistoryRow row = rows.get(m.version());
+            if (isApplied(rows, m.version()) && !row.hasCombinedChecksumOnly() && row.upChecksum().equals(m.upChecksum())
+                    && !Objects.equals(row.downChecksum(), m.downChecksum())) {
+                warnings.add(changedDown(m, row));
+            }
+        }
+        return warnings;
+    }
+
+    private static String changedDown(Migration m, HistoryRow row) {
+        String what = m.down() == null ? "its down script was removed"
+                : row.downChecksum() == null ? "a down script was added (" + fileName(m, m.down().file()) + ")"
+                : fileName(m, m.down().file()) + (m.down().file().equals(m.up().file()) ? " (its down section)" : "")
+                        + " changed";
+        return "the down script of migration " + m.version() + " changed since it was applied: " + what
+                + "; `down` runs it as it is now";
+    }
+
+    private static Path downFile(Migration m) {
+        return m.down() == null ? null : m.down().file();
     }
 
     List<String> missingFiles(Map<MigrationVersion, HistoryRow> rows) {
@@ -96,8 +140,8 @@ final class HistoryChecks {
     }
 
     /**
-     * The files a mismatch can come from. The history keeps one checksum over the up and the down
-     * script together (see {@code Checksums}), so when they are two files either may have changed.
+     * The files a mismatch of a format-1 row can come from: it kept one checksum over the up and the
+     * down script together (see {@code Checksums}), so when they are two files either may have changed.
      */
     private static String changedFiles(Migration m) {
         String up = m.up().fileName();

@@ -128,7 +128,8 @@ final class MigrationExecutor {
     }
 
     private HistoryRow row(Migration migration, HistoryStatus status, int batch, long millis, int ran, String error) {
-        return new HistoryRow(migration.version(), migration.description(), migration.checksum(), Instant.now(), millis,
+        return new HistoryRow(migration.version(), migration.description(), migration.checksum(),
+                migration.upChecksum(), migration.downChecksum(), Instant.now(), millis,
                 batch, status, options.installedBy(), ran, error);
     }
 

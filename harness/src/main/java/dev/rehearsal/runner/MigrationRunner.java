@@ -33,6 +33,7 @@ public final class MigrationRunner {
     private final RunnerOptions options;
     private final SchemaHistory history;
     private final HistoryChecks checks;
+    private final ChecksumAlignment alignment;
 
     /** @param migrations the loaded migrations, any order (they are sorted by version) */
     public MigrationRunner(Target target, List<Migration> migrations, RunnerOptions options) {
@@ -42,6 +43,7 @@ public final class MigrationRunner {
         this.history = new SchemaHistory(target.dialect(), options.historyTable())
                 .withVersions(this.migrations.stream().map(Migration::version).toList());
         this.checks = new HistoryChecks(this.migrations);
+        this.alignment = new ChecksumAlignment(history, this.migrations);
     }
 
     public SchemaHistory history() {
@@ -71,8 +73,9 @@ public final class MigrationRunner {
 
     /**
      * Rolls back applied migrations, newest first. Refuses before running anything if one has no
-     * rollback, or if an applied migration's files changed since it ran: the down script on disk may
-     * no longer be the one written for what the database holds.
+     * rollback, or if an applied migration's up part changed since it ran: the down script on disk
+     * may no longer be the one written for what the database holds. A down script changed on its
+     * own is run as it is now, with a warning (the result's and the listener's), and recorded.
      */
     public RunResult down(DownScope scope) {
         if (scope.kind() == DownScope.Kind.TO_VERSION) {
@@ -82,7 +85,8 @@ public final class MigrationRunner {
             refuseIfRepairNeeded(rows);
             refuseIf(checks.modified(rows), "roll back");
             List<Migration> plan = rollbackPlan(rows, scope);
-            return rollBack(c, rows, plan, announce(PlannedScript.all(Direction.DOWN, plan)));
+            List<String> warnings = warnChangedDowns(rows, plan);
+            return rollBack(c, rows, plan, announce(PlannedScript.all(Direction.DOWN, plan))).withWarnings(warnings);
         });
     }
 
@@ -180,44 +184,26 @@ public final class MigrationRunner {
         });
     }
 
+    /** Applied migrations whose down script changed on its own since: warnings, for {@code status}. */
+    public List<String> changedDowns() {
+        return read(checks::changedDowns);
+    }
+
     /** Checksums, files missing from disk, pending migrations older than the newest applied one. */
     public ValidationReport validate() {
         return read(rows -> {
             List<String> problems = new ArrayList<>(checks.beforeUp(rows, options.allowOutOfOrder()));
             problems.addAll(partialFailures(rows));
-            return new ValidationReport(problems);
+            return new ValidationReport(problems, checks.changedDowns(rows));
         });
     }
 
     /**
-     * Clears failed entries and realigns the checksums of applied migrations with their files, as
-     * Flyway's repair does. Returns one line per change.
+     * Clears failed entries and realigns the checksums (up, down and the two together) of applied
+     * migrations with their files, as Flyway's repair does. Returns one line per change.
      */
     public List<String> repair() {
-        return mutate((c, rows) -> {
-            // History edits only, all or nothing: one transaction on every engine.
-            c.setAutoCommit(false);
-            List<String> changes = new ArrayList<>();
-            for (HistoryRow row : rows.values()) {
-                if (row.status() == HistoryStatus.FAILED) {
-                    history.delete(c, row.version());
-                    changes.add("removed failed entry " + row.version() + " " + row.name());
-                    continue;
-                }
-                if (row.status() == HistoryStatus.APPLIED) {
-                    Optional<Migration> file = migrations.stream().filter(m -> m.version().equals(row.version())).findFirst();
-                    if (file.isPresent() && !file.get().checksum().equals(row.checksum())) {
-                        history.write(c, new HistoryRow(row.version(), row.name(), file.get().checksum(), row.appliedAt(),
-                                row.executionMillis(), row.batch(), row.status(), row.installedBy(), row.statementsRun(),
-                                row.error()));
-                        changes.add("realigned checksum of " + row.version() + " " + row.name());
-                    }
-                }
-            }
-            c.commit();
-            c.setAutoCommit(true);
-            return changes;
-        });
+        return mutate(alignment::repair);
     }
 
     private Migration find(MigrationVersion version) {
@@ -261,9 +247,20 @@ public final class MigrationRunner {
     /** Rolls {@code plan} back, then applies {@code again}: one run, announced once. */
     private RunResult rollBackThenApply(Connection c, Map<MigrationVersion, HistoryRow> rows, List<Migration> plan,
             List<Migration> again) throws SQLException {
+        List<String> warnings = warnChangedDowns(rows, plan);
         String recovery = announce(PlannedScript.all(Direction.DOWN, plan, Direction.UP, again));
-        RunResult down = rollBack(c, rows, plan, recovery);
+        RunResult down = rollBack(c, rows, plan, recovery).withWarnings(warnings);
         return down.then(applyPending(c, rowsByVersion(c), again, recovery));
+    }
+
+    /** The changed down scripts among {@code plan}, told to the listener before anything runs. */
+    private List<String> warnChangedDowns(Map<MigrationVersion, HistoryRow> rows, List<Migration> plan) {
+        Set<MigrationVersion> planned = versions(plan);
+        Map<MigrationVersion, HistoryRow> inPlan = new LinkedHashMap<>(rows);
+        inPlan.keySet().retainAll(planned);
+        List<String> warnings = checks.changedDowns(inPlan);
+        warnings.forEach(options.listener()::warning);
+        return warnings;
     }
 
     /** Tells {@link RunnerOptions#beforeChanges()} what is about to run, unless nothing is. */
@@ -345,6 +342,8 @@ public final class MigrationRunner {
         try (Connection c = target.connect()) {
             try (MigrationLock lock = target.dialect().lock(c, history.lockName(), options.lockTimeout())) {
                 history.createIfMissing(c);
+                // A format-1 history brought forward: rows still matching their files get split checksums.
+                alignment.splitCombinedChecksums(c, rowsByVersion(c));
                 return work.run(c, rowsByVersion(c));
             }
         } catch (SQLException e) {

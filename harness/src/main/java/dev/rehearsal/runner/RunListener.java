@@ -11,4 +11,8 @@ public interface RunListener {
 
     default void finished(ExecutedMigration executed) {
     }
+
+    /** Something the run goes on despite (a changed down script), said before the first script runs. */
+    default void warning(String message) {
+    }
 }

@@ -195,7 +195,7 @@ class BackupCommandTests {
     void backingUpAMistypedSqlitePathIsBadInputAndCreatesNothing() {
         Path typo = dir.resolve("ap.db");
 
-        CliRun run = CliRun.of("backup", "create", "--url", typo.toString(), "--dir", dir.resolve("b").toString());
+        CliRun run = CliRun.of("backup", "create", "--url", typo.toString(), "--backup-dir", dir.resolve("b").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: no SQLite database at " + typo.toAbsolutePath());

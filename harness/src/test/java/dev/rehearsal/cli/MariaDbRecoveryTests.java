@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command reports, with the backup to restore.
  */
 class MariaDbRecoveryTests {
-    private static final Pattern RESTORE = Pattern.compile("rehearsal backup restore (\\S+) --dir (\\S+)");
+    private static final Pattern RESTORE = Pattern.compile("rehearsal backup restore (\\S+) --backup-dir (\\S+)");
 
     @TempDir
     Path dir;
@@ -120,7 +120,7 @@ class MariaDbRecoveryTests {
 
             assertThat(child.out()).startsWith("safety backup " + backups());
             CliRun status = CliRun.of("status", "--url", url, "--migrations", migrations.toString());
-            assertThat(status.exitCode()).as(status.toString()).isZero();
+            assertThat(status.exitCode()).as("needs repair: " + status).isEqualTo(1);
             assertThat(status.out()).containsPattern("002\\s+interrupted\\s+two")
                     .contains("NEEDS REPAIR: migration 002 two was interrupted part-way", "rehearsal repair");
             Matcher named = RESTORE.matcher(status.out());
@@ -184,6 +184,7 @@ class MariaDbRecoveryTests {
             child.killProcessGroup();
 
             CliRun status = CliRun.of("status", "--url", url, "--migrations", migrations.toString());
+            assertThat(status.exitCode()).as("needs repair: " + status).isEqualTo(1);
             assertThat(status.out()).containsPattern("002\\s+interrupted\\s+two")
                     .contains("NEEDS REPAIR: migration 002 two was interrupted part-way", "before rolling back",
                             "rehearsal backup restore ");

@@ -121,7 +121,7 @@ class MigrationCommandsTests {
     @Test
     void everyCommandAndSubcommandAnswersHelpAndVersion() {
         List<String[]> commands = new ArrayList<>();
-        collect(new CommandLine(new RehearsalCommand()), new ArrayList<>(), commands);
+        collect(RehearsalCommand.commandLine(name -> true), new ArrayList<>(), commands);
         assertThat(commands).hasSizeGreaterThan(20);
 
         for (String[] path : commands) {
@@ -167,12 +167,13 @@ class MigrationCommandsTests {
 
         assertThat(validate.exitCode()).isEqualTo(1);
         assertThat(validate.err()).containsPattern("invalid: migration 20240101123456 was modified after it was"
-                + " applied: 20240101123456_create_notes.sql changed \\(checksum now [0-9a-f]{64}, recorded [0-9a-f]{64}\\);"
+                + " applied: 20240101123456_create_notes.sql \\(its up section\\) changed \\(up checksum now [0-9a-f]{64},"
+                + " recorded [0-9a-f]{64}\\);"
                 + " restore the files as applied, or run `rehearsal repair` to accept the change");
     }
 
-    @Test
-    void anEditedDownScriptIsRefusedByEveryCommandThatRunsScriptsUntilRepair(@TempDir Path dir) throws Exception {
+    /** The media set applied on SQLite, with one user and one image; returns the --url/--migrations options. */
+    private static String[] mediaApplied(Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("m"));
         try (var files = Files.list(ProjectFiles.migrations("media"))) {
             for (Path file : files.toList()) {
@@ -185,34 +186,66 @@ class MigrationCommandsTests {
         sql(url, "insert into users (id, email, created_at) values (1, 'a@example.com', '2024-01-01')",
                 "insert into images (id, owner_id, path, mime_type, size_bytes, created_at)"
                         + " values (1, 1, 'a.png', 'image/png', 10, '2024-01-01')");
-        Path down = migrations.resolve("20240215000000_unify_media.down.sql");
-        Files.writeString(down, "DELETE FROM images;\n" + Files.readString(down));
+        return target;
+    }
+
+    @Test
+    void anEditedUpScriptIsRefusedByEveryCommandThatRunsScriptsUntilRepair(@TempDir Path dir) throws Exception {
+        String[] target = mediaApplied(dir);
+        String url = target[1];
+        Path up = Path.of(target[3]).resolve("20240215000000_unify_media.up.sql");
+        Files.writeString(up, Files.readString(up) + "\n-- reviewed\n");
         List<String> before = history(url);
 
-        for (String command : List.of("down", "redo", "reset", "refresh")) {
+        for (String command : List.of("up", "down", "redo", "reset", "refresh")) {
             CliRun refused = run(command, target);
 
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.err()).as(command).startsWith("error: refusing to ").contains(
                     "migration 20240215000000 was modified after it was applied: 20240215000000_unify_media.up.sql"
-                            + " or 20240215000000_unify_media.down.sql changed", "run `rehearsal repair`");
+                            + " changed (up checksum now ", "run `rehearsal repair`");
             assertThat(refused.out()).as(command).doesNotContain("rolled back");
             assertThat(history(url)).as(command).isEqualTo(before);
             assertThat(query(url, "select path from images")).as(command).containsExactly("a.png");
         }
         CliRun validate = run("validate", target);
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.err()).contains("20240215000000_unify_media.up.sql or 20240215000000_unify_media.down.sql");
+        assertThat(validate.err()).contains("20240215000000_unify_media.up.sql changed");
 
         CliRun repair = run("repair", target);
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(run("validate", target).exitCode()).isZero();
         CliRun rolledBack = run("down", target);
         assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
-        assertThat(rolledBack.out()).contains("rolled back 20240215000000 unify media (3 statements");
-        assertThat(query(url, "select path from images")).isEmpty();
+        assertThat(rolledBack.out()).contains("rolled back 20240215000000 unify media").doesNotContain("WARNING");
+    }
+
+    @Test
+    void anEditedDownScriptIsAWarningAndDownRunsItAsItIsNow(@TempDir Path dir) throws Exception {
+        String[] target = mediaApplied(dir);
+        String url = target[1];
+        Path down = Path.of(target[3]).resolve("20240215000000_unify_media.down.sql");
+        Files.writeString(down, "DELETE FROM images;\n" + Files.readString(down));
+        String warning = "WARNING: the down script of migration 20240215000000 changed since it was applied:"
+                + " 20240215000000_unify_media.down.sql changed; `down` runs it as it is now";
+
+        CliRun validate = run("validate", target);
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        assertThat(validate.out()).contains(warning, "valid: the history matches the migration files");
+        CliRun status = run("status", target);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains(warning);
+
+        CliRun rolledBack = run("down", target);
+        assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.out()).contains(warning, "rolled back 20240215000000 unify media (3 statements");
+        assertThat(rolledBack.out().indexOf(warning)).as("said before it ran")
+                .isLessThan(rolledBack.out().indexOf("rolled back"));
+        assertThat(query(url, "select path from images")).as("the edited down ran").isEmpty();
         CliRun up = run("up", target);
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(up.out()).contains("applied     20240215000000 unify media");
+        assertThat(run("status", target).out()).as("the history holds the new down").doesNotContain("WARNING");
     }
 
     private static CliRun run(String command, String... options) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RestoreCrashTests {
     private static final Set<String> EXCLUDED = Set.of("rehearsal_history", "rehearsal_history_lock");
     private static final Pattern RESTORE_HINT = Pattern.compile(
-            "restore it with: rehearsal backup restore (\\S+) --dir (\\S+) --url '([^']+)'");
+            "restore it with: rehearsal backup restore (\\S+) --backup-dir (\\S+) --url '([^']+)'");
     private static final int ROWS = 100_000;
 
     enum Kill { JVM, PROCESS_GROUP }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Migrations that cannot run in a transaction run behind a verified safety backup, and say so. */
 class SafetyBackupTests {
-    private static final Pattern RESTORE = Pattern.compile("rehearsal backup restore (\\S+) --dir (\\S+)");
+    private static final Pattern RESTORE = Pattern.compile("rehearsal backup restore (\\S+) --backup-dir (\\S+)");
 
     @TempDir
     Path dir;

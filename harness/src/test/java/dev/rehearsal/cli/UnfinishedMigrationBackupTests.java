@@ -76,7 +76,8 @@ class UnfinishedMigrationBackupTests {
     }
 
     private static HistoryRow row(String version, HistoryStatus status, int statementsRun) {
-        return new HistoryRow(MigrationVersion.parse(version), "m" + version, "0".repeat(64), Instant.now(), 1, 1, status,
+        return new HistoryRow(MigrationVersion.parse(version), "m" + version, "0".repeat(64), "0".repeat(64), null,
+                Instant.now(), 1, 1, status,
                 "test", statementsRun, status == HistoryStatus.APPLIED ? null : "boom");
     }
 

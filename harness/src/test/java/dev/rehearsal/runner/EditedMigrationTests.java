@@ -24,12 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Applied migrations whose files changed afterwards: no command runs a script until `repair` accepts them. */
+/**
+ * Applied migrations whose files changed afterwards: a changed up stops every command that runs a
+ * script until `repair` accepts it; a changed down alone is a warning, and `down` runs it as it is now.
+ */
 class EditedMigrationTests {
+    private static final String UNIFY_UP = "20240102000000_unify_tags.up.sql";
     private static final String UNIFY_DOWN = "20240102000000_unify_tags.down.sql";
 
     @TempDir
     Path dir;
+
+    /** Two paired-file migrations, applied; the second one's up script then also creates an index. */
+    private Path appliedThenUpEdited(Target target) throws Exception {
+        Path migrations = appliedThenDownEdited(target);
+        Files.writeString(migrations.resolve(UNIFY_DOWN), "drop table tags;\n");
+        Files.writeString(migrations.resolve(UNIFY_UP), "create table tags (id integer primary key, name varchar(50));\n"
+                + "insert into tags (id, name) values (1, 'cats');\ncreate index idx_tags_name on tags (name);\n");
+        return migrations;
+    }
 
     /** Two paired-file migrations, applied; the second one's down script then deletes every image. */
     private Path appliedThenDownEdited(Target target) throws Exception {
@@ -55,9 +68,9 @@ class EditedMigrationTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void everyCommandThatRunsScriptsRefusesAnEditedDownAndChangesNothing(String engine) throws Exception {
+    void everyCommandThatRunsScriptsRefusesAnEditedUpAndChangesNothing(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
-            MigrationRunner runner = runner(db.target(), appliedThenDownEdited(db.target()));
+            MigrationRunner runner = runner(db.target(), appliedThenUpEdited(db.target()));
             DatabaseState before = DatabaseState.of(db.target(), runner);
 
             List<ThrowingCallable> commands = List.of(() -> runner.down(DownScope.last()),
@@ -65,7 +78,7 @@ class EditedMigrationTests {
                     runner::reset, runner::refresh, () -> runner.up(null));
             for (ThrowingCallable command : commands) {
                 assertThatThrownBy(command)
-                        .satisfies(refusedFor("20240102000000", "20240102000000_unify_tags.up.sql or " + UNIFY_DOWN));
+                        .satisfies(refusedFor("20240102000000", UNIFY_UP));
                 assertThat(DatabaseState.of(db.target(), runner)).isEqualTo(before);
             }
             assertThat(before.images()).containsExactly("1 a.png", "2 b.png");
@@ -74,9 +87,48 @@ class EditedMigrationTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void afterRepairTheEditedDownRunsAndUpAppliesAgain(String engine) throws Exception {
+    void anEditedDownIsAWarningAndDownRunsItAsItIsNowAndRecordsIt(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
-            MigrationRunner runner = runner(db.target(), appliedThenDownEdited(db.target()));
+            Path migrations = appliedThenDownEdited(db.target());
+            List<String> told = new ArrayList<>();
+            MigrationRunner runner = new MigrationRunner(db.target(),
+                    MigrationLoader.load(migrations, db.target().dialect()).migrations(),
+                    RunnerOptions.defaults().withListener(new RunListener() {
+                        @Override
+                        public void warning(String message) {
+                            told.add(message);
+                        }
+                    }));
+            String warning = "the down script of migration 20240102000000 changed since it was applied: "
+                    + UNIFY_DOWN + " changed; `down` runs it as it is now";
+
+            ValidationReport report = runner.validate();
+            assertThat(report.isValid()).isTrue();
+            assertThat(report.warnings()).containsExactly(warning);
+            assertThat(runner.changedDowns()).containsExactly(warning);
+
+            RunResult down = runner.down(DownScope.last());
+
+            assertThat(down.executed()).extracting(e -> e.migration().version().text()).containsExactly("20240102000000");
+            assertThat(down.warnings()).containsExactly(warning);
+            assertThat(told).as("said before it ran").containsExactly(warning);
+            try (Connection c = db.target().connect()) {
+                assertThat(DatabaseState.rows(c, "select id, path from images")).as("the edited down ran").isEmpty();
+                HistoryRow recorded = runner.history().rows(c).get(1);
+                assertThat(recorded.downChecksum()).isEqualTo(MigrationLoader.load(migrations, db.target().dialect())
+                        .migrations().get(1).downChecksum());
+            }
+            runner.up(null);
+            assertThat(runner.validate().warnings()).as("the history holds the new down").isEmpty();
+            assertThat(runner.redo().warnings()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void afterRepairTheEditedUpIsAcceptedAndCommandsRunAgain(String engine) throws Exception {
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationRunner runner = runner(db.target(), appliedThenUpEdited(db.target()));
 
             assertThat(runner.repair()).containsExactly("realigned checksum of 20240102000000 unify tags");
             assertThat(runner.validate().problems()).isEmpty();
@@ -84,7 +136,7 @@ class EditedMigrationTests {
             assertThat(runner.down(DownScope.last()).executed()).extracting(e -> e.migration().version().text())
                     .containsExactly("20240102000000");
             try (Connection c = db.target().connect()) {
-                assertThat(DatabaseState.rows(c, "select id, path from images")).isEmpty();
+                assertThat(DatabaseState.rows(c, "select id, path from images")).hasSize(2);
             }
             assertThat(MigrationRunnerTests.tables(db.target())).doesNotContain("tags");
 
@@ -116,17 +168,17 @@ class EditedMigrationTests {
 
     @ParameterizedTest
     @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
-    void validateNamesBothFilesOfAPairWhoseDownWasEdited(String engine) throws Exception {
+    void validateNamesTheUpFileOfAPairWhoseUpWasEdited(String engine) throws Exception {
         try (IsolatedDatabase db = TestDatabases.create(engine)) {
-            MigrationRunner runner = runner(db.target(), appliedThenDownEdited(db.target()));
+            MigrationRunner runner = runner(db.target(), appliedThenUpEdited(db.target()));
 
             List<String> problems = runner.validate().problems();
 
             assertThat(problems).hasSize(1);
             assertThat(problems.get(0)).startsWith("migration 20240102000000 was modified after it was applied: "
-                            + "20240102000000_unify_tags.up.sql or 20240102000000_unify_tags.down.sql changed"
-                            + " (checksum now ")
+                            + "20240102000000_unify_tags.up.sql changed (up checksum now ")
                     .endsWith("); restore the files as applied, or run `rehearsal repair` to accept the change");
+            assertThat(runner.validate().warnings()).isEmpty();
         }
     }
 

@@ -167,8 +167,8 @@ class MigrationRunnerTests {
             MigrationRunner changed = runner(db.target(), List.of(oneEdited, two));
 
             assertThat(changed.validate().problems()).containsExactlyInAnyOrder(
-                    "migration 1 was modified after it was applied: 1_users.sql changed (checksum now "
-                            + oneEdited.checksum() + ", recorded " + one.checksum() + "); restore the files as"
+                    "migration 1 was modified after it was applied: 1_users.sql (its up section) changed (up checksum now "
+                            + oneEdited.upChecksum() + ", recorded " + one.upChecksum() + "); restore the files as"
                             + " applied, or run `rehearsal repair` to accept the change",
                     "applied migration 3 (notes) is missing from disk",
                     "pending migration 2 is older than the newest applied one (3): out of order; apply it with"

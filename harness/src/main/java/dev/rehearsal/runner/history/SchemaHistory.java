@@ -18,12 +18,16 @@ import java.util.Set;
 
 /**
  * The history table: one row per migration version holding its latest state (applied, failed,
- * rolled back). Each row also carries the table format version, so an older Rehearsal refuses a
- * table written by a newer one instead of misreading it.
+ * rolled back). Each row also carries the format version it was written in, so an older Rehearsal
+ * refuses a table written by a newer one instead of misreading it. Format 2 keeps the up and down
+ * checksums apart; a format-1 table is brought forward by {@link #createIfMissing} (see
+ * {@link HistoryUpgrade}), and read as it is by {@link #rows} until then.
  */
 public final class SchemaHistory {
     /** Bumped whenever the table's columns or meaning change. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The format of a row that carries only the checksum over up and down together. */
+    static final int COMBINED_CHECKSUM_FORMAT = 1;
     public static final String DEFAULT_TABLE = "rehearsal_history";
 
     private final Dialect dialect;
@@ -96,16 +100,23 @@ public final class SchemaHistory {
         return schema == null || current == null || schema.equalsIgnoreCase(current);
     }
 
-    public void createIfMissing(Connection c) throws SQLException {
+    /**
+     * Creates the table, or checks its format and brings an older layout forward in place.
+     *
+     * @return the columns an upgrade added, empty when there was none
+     */
+    public List<String> createIfMissing(Connection c) throws SQLException {
         if (exists(c)) {
             checkFormat(c);
-            return;
+            return HistoryUpgrade.upgrade(c, q());
         }
         try (Statement s = c.createStatement()) {
             s.execute("create table " + q() + " ("
                     + "version varchar(" + MigrationVersion.MAX_LENGTH + ") not null primary key, "
                     + "name varchar(400) not null, "
                     + "checksum varchar(64) not null, "
+                    + "up_checksum varchar(64), "
+                    + "down_checksum varchar(64), "
                     + "applied_at varchar(40) not null, "
                     + "execution_ms bigint not null, "
                     + "batch integer not null, "
@@ -118,6 +129,7 @@ public final class SchemaHistory {
         if (!c.getAutoCommit()) {
             c.commit();
         }
+        return List.of();
     }
 
     private void checkFormat(Connection c) throws SQLException {
@@ -143,14 +155,16 @@ public final class SchemaHistory {
             return List.of();
         }
         checkFormat(c);
+        // A read-only command (status, validate) reads a format-1 table as it is: no up/down checksums.
+        String split = HistoryUpgrade.missingColumns(c, q()).isEmpty() ? "up_checksum, down_checksum" : "null, null";
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select version, name, checksum, applied_at, execution_ms, batch, status, "
-                        + "installed_by, statements_run, error from " + q())) {
+                ResultSet rs = s.executeQuery("select version, name, checksum, " + split + ", applied_at, execution_ms,"
+                        + " batch, status, installed_by, statements_run, error from " + q())) {
             while (rs.next()) {
                 rows.add(new HistoryRow(version(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        Instant.parse(rs.getString(4)), rs.getLong(5), rs.getInt(6),
-                        HistoryStatus.fromColumn(rs.getString(7)), rs.getString(8), rs.getInt(9), rs.getString(10)));
+                        rs.getString(4), rs.getString(5), Instant.parse(rs.getString(6)), rs.getLong(7), rs.getInt(8),
+                        HistoryStatus.fromColumn(rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getString(12)));
             }
         }
         rows.sort(Comparator.comparing(HistoryRow::version));
@@ -167,23 +181,29 @@ public final class SchemaHistory {
         return MigrationVersion.parse(text);
     }
 
-    /** Inserts or replaces the row for {@code row.version()}, on the caller's connection and transaction. */
+    /**
+     * Inserts or replaces the row for {@code row.version()}, on the caller's connection and transaction
+     * (after {@link #createIfMissing}: the table has the current layout). A row without an up checksum
+     * (a format-1 row put back as it was) keeps format_version 1.
+     */
     public void write(Connection c, HistoryRow row) throws SQLException {
         delete(c, row.version());
         try (PreparedStatement insert = c.prepareStatement("insert into " + q()
-                + " (version, name, checksum, applied_at, execution_ms, batch, status, installed_by, statements_run,"
-                + " error, format_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (version, name, checksum, up_checksum, down_checksum, applied_at, execution_ms, batch, status,"
+                + " installed_by, statements_run, error, format_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, row.version().text());
             insert.setString(2, row.name());
             insert.setString(3, row.checksum());
-            insert.setString(4, row.appliedAt().toString());
-            insert.setLong(5, row.executionMillis());
-            insert.setInt(6, row.batch());
-            insert.setString(7, row.status().column());
-            insert.setString(8, row.installedBy());
-            insert.setInt(9, row.statementsRun());
-            insert.setString(10, row.error());
-            insert.setInt(11, FORMAT_VERSION);
+            insert.setString(4, row.upChecksum());
+            insert.setString(5, row.downChecksum());
+            insert.setString(6, row.appliedAt().toString());
+            insert.setLong(7, row.executionMillis());
+            insert.setInt(8, row.batch());
+            insert.setString(9, row.status().column());
+            insert.setString(10, row.installedBy());
+            insert.setInt(11, row.statementsRun());
+            insert.setString(12, row.error());
+            insert.setInt(13, row.hasCombinedChecksumOnly() ? COMBINED_CHECKSUM_FORMAT : FORMAT_VERSION);
             insert.executeUpdate();
         }
     }

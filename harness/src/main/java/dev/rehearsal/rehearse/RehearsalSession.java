@@ -64,7 +64,8 @@ public final class RehearsalSession implements AutoCloseable {
                         + options.requireTargetsSetting() + " makes an unavailable target a failure)");
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            return new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(), resources,
+            return new TargetRun(target.kind(), availability.server(), target.set(),
+                    options.strictColumnOrder() ? suite.declarations().withStrictColumnOrder() : suite.declarations(), resources,
                     options.keepFailedDatabases());
         } catch (RuntimeException e) {
             container(id, e.getMessage(), false);

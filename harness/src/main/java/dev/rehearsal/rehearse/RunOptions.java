@@ -6,6 +6,13 @@ package dev.rehearsal.rehearse;
  * @param requireTargets an unavailable target fails instead of being skipped
  * @param requireTargetsSetting how the face names that setting, for the message of an unavailable target
  * @param keepFailedDatabases the databases of a target run with a failure are kept for inspection
+ * @param strictColumnOrder a rollback that only changes column order fails, whatever rehearsal.yaml says
  */
-public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
+public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases,
+        boolean strictColumnOrder) {
+
+    /** Column order as each set's rehearsal.yaml declares it. */
+    public RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
+        this(requireTargets, requireTargetsSetting, keepFailedDatabases, false);
+    }
 }

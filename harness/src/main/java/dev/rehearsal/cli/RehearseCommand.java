@@ -88,6 +88,10 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--keep-failed-databases", description = "Keep the databases of a target run with a failure.")
     boolean keepFailedDatabases;
 
+    @Option(names = "--strict-column-order", description = "A rollback that restores every column in another order"
+            + " fails (default: a warning, unless rehearsal.yaml says strict-column-order: true).")
+    boolean strictColumnOrder;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the results, the report and the JUnit XML go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -99,7 +103,7 @@ final class RehearseCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         RehearsalResults results;
         try (RehearsalSession session = new RehearsalSession(servers(),
-                new RunOptions(false, "a reachable server", keepFailedDatabases), new RehearseProgress(printer))) {
+                new RunOptions(false, "a reachable server", keepFailedDatabases, strictColumnOrder), new RehearseProgress(printer))) {
             results = PlanRunner.run(List.of(plan), session);
         }
         ResultsWriter.write(results, out);

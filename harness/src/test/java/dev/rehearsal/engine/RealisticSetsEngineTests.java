@@ -8,6 +8,7 @@ import dev.rehearsal.rehearse.results.TargetResult;
 import dev.rehearsal.rehearse.results.Verdict;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +68,14 @@ class RealisticSetsEngineTests {
                 + " after rollback");
         assertThat(step(1, 2).verdict()).isEqualTo(Verdict.PASSED);
         assertThat(step(1, 3).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void sqliteExpressionsSpelledDifferentlyAreTheSame() {
+        EngineExecutionResults results = run("expression-spelling", EngineRuns.on("sqlite"));
+
+        assertThat(EngineRuns.failures(results)).isEmpty();
+        results.testEvents().assertStatistics(s -> s.started(10).succeeded(10).failed(0).skipped(0).aborted(0));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,12 +12,17 @@ import java.util.regex.Pattern;
  * generated column), reduced to what it means for a comparison. SQLite keeps the text as the
  * migration wrote it, so {@code CHECK (IF(a>0,1,0))} and {@code check ( if(a > 0, 1, 0) )} are the same
  * constraint written twice: tokens outside string literals are case-folded, whitespace is dropped,
- * redundant parentheses (around the whole expression, doubled, or around a single token) are removed,
+ * redundant parentheses (around the whole expression, doubled, around a single token, or around an
+ * operand of AND/OR that holds no AND/OR of its own) are removed,
  * and a quoted identifier that needs no quotes loses them. String literals are kept as written.
  */
 final class SqlExpression {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final List<String> OPERATORS = List.of("->>", "<=>", "::", "<=", ">=", "<>", "!=", "||", "->", "==");
+
+    private static final Set<String> BEFORE_OPERAND = Set.of("(", ",", "and", "or", "when", "then", "else");
+    private static final Set<String> AFTER_OPERAND = Set.of(")", ",", "and", "or", "then", "else", "end");
+    private static final Set<String> INSIDE_FORBIDDEN = Set.of("and", "or", "not", ",", "between", "case");
 
     private SqlExpression() {
     }
@@ -46,7 +52,7 @@ final class SqlExpression {
                 boolean whole = open == 0 && close == tokens.size() - 1;
                 boolean doubled = tokens.get(open + 1).equals("(") && closing(tokens, open + 1) == close - 1;
                 boolean single = close == open + 2 && (open == 0 || !isWord(tokens.get(open - 1)));
-                if (whole || doubled || single) {
+                if (whole || doubled || single || operandOfConnective(tokens, open, close)) {
                     tokens.remove(close);
                     tokens.remove(open);
                     changed = true;
@@ -55,6 +61,30 @@ final class SqlExpression {
             }
         }
         return render(tokens);
+    }
+
+    /**
+     * {@code (a >= 0) AND b}: parentheses around an operand of AND/OR (or a CASE branch, a function
+     * argument) that holds no AND, OR, comma or subquery of its own: every other operator binds tighter.
+     */
+    private static boolean operandOfConnective(List<String> tokens, int open, int close) {
+        String before = open == 0 ? "(" : tokens.get(open - 1);
+        String after = close == tokens.size() - 1 ? ")" : tokens.get(close + 1);
+        if (!BEFORE_OPERAND.contains(before) || !AFTER_OPERAND.contains(after)) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = open + 1; i < close; i++) {
+            String token = tokens.get(i);
+            if (token.equals("(")) {
+                depth++;
+            } else if (token.equals(")")) {
+                depth--;
+            } else if (depth == 0 && INSIDE_FORBIDDEN.contains(token) || token.equals("select")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int closing(List<String> tokens, int open) {

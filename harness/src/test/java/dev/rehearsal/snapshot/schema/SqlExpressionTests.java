@@ -17,6 +17,8 @@ class SqlExpressionTests {
         "\"status\" IN ('a','b')  | status in ('a', 'b')",
         "length((name)) > 0       | LENGTH(name)>0",
         "x <> 'Ab  C'             | (x<>'Ab  C')",
+        "(qty >= 0) AND IIF(qty > 100, 0, 1) = 1 | qty>=0 and iif(qty>100,0,1)=1",
+        "iif((a > 0), 1, 2)       | iif(a > 0, 1, 2)",
     })
     void sameExpressionWrittenDifferently(String a, String b) {
         assertThat(SqlExpression.same(a, b)).as(SqlExpression.normalize(a) + " vs " + SqlExpression.normalize(b)).isTrue();
@@ -29,6 +31,8 @@ class SqlExpressionTests {
         "(a + b) * c              | a + b * c",
         "\"Mixed Case\" > 0       | mixed case > 0",
         "a > 0                    | b > 0",
+        "(a OR b) AND c           | a OR b AND c",
+        "NOT (a = 1 AND b = 2)    | NOT a = 1 AND b = 2",
     })
     void differentExpressionsStayDifferent(String a, String b) {
         assertThat(SqlExpression.same(a, b)).as(SqlExpression.normalize(a) + " vs " + SqlExpression.normalize(b)).isFalse();

@@ -88,4 +88,29 @@ class RealisticSetsEngineTests {
                 .startsWith("V2 rename name: rollback restores schema (" + engine + ") -> column order changed: rollback of"
                         + " V2 rename name restores every column, in another order, and column order is strict");
     }
+
+    @Test
+    void postgresDownThatLeavesAnExtensionASchemaOrACommentFails() {
+        EngineExecutionResults results = run("left-behind-postgres", EngineRuns.on("postgres"));
+
+        results.testEvents().assertStatistics(s -> s.started(12).succeeded(9).failed(3).skipped(2).aborted(0));
+        // the full chain fails too: it ends with the leftovers of both
+        assertThat(EngineRuns.failures(results)).last().asString().startsWith("full chain (postgres) -> ")
+                .contains("extension pgcrypto").contains("schema reporting");
+        assertThat(step(1, 1).diffText()).isEqualTo("extension pgcrypto: not there before up, present after rollback"
+                + " (version 1.3 in schema public)");
+        assertThat(step(2, 1).diffText()).isEqualTo("schema reporting: not there before up, present after rollback (schema)\n"
+                + "comment on users.name: not there before up, present after rollback (shown to others)");
+    }
+
+    @Test
+    void mariadbDownThatLeavesAnEventOrACommentFails() {
+        EngineExecutionResults results = run("left-behind-mariadb", EngineRuns.on("mariadb"));
+
+        results.testEvents().assertStatistics(s -> s.started(9).succeeded(7).failed(2).skipped(1).aborted(0));
+        assertThat(EngineRuns.failures(results)).last().asString().startsWith("full chain (mariadb) -> ");
+        assertThat(step(1, 1).diffText()).isEqualTo("comment on users.name: not there before up, present after rollback"
+                + " (shown to others)\nevent purge_idle_users: not there before up, present after rollback (RECURRING every"
+                + " 1 DAY ENABLED on completion NOT PRESERVE do DELETE FROM users WHERE last_seen < NOW() - INTERVAL 1 YEAR)");
+    }
 }

@@ -40,10 +40,18 @@ public final class SchemaDiffer {
     public static final String TYPE = "type";
     public static final String FUNCTION = "function";
     public static final String PROCEDURE = "procedure";
+    public static final String EXTENSION = "extension";
+    public static final String SCHEMA = "schema";
+    public static final String COLLATION = "collation";
+    public static final String COMMENT = "comment";
+    public static final String EVENT = "event";
+    public static final String EVENT_TRIGGER = "event trigger";
+    public static final String PUBLICATION = "publication";
 
     /** Every kind a schema diff uses, in report order. */
     public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, COLUMN_ORDER, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
-            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE, FUNCTION, PROCEDURE);
+            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE, FUNCTION, PROCEDURE, EXTENSION, SCHEMA, COLLATION, COMMENT, EVENT,
+            EVENT_TRIGGER, PUBLICATION);
 
     /** Attributes holding an SQL expression, compared normalized. */
     private static final Set<String> EXPRESSIONS = Set.of("expression", "predicate", "default", "generated");

@@ -7,7 +7,9 @@ import dev.rehearsal.rehearse.results.StepResult;
 import dev.rehearsal.rehearse.results.TargetResult;
 import dev.rehearsal.rehearse.results.Verdict;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,5 +114,22 @@ class RealisticSetsEngineTests {
         assertThat(step(1, 1).diffText()).isEqualTo("comment on users.name: not there before up, present after rollback"
                 + " (shown to others)\nevent purge_idle_users: not there before up, present after rollback (RECURRING every"
                 + " 1 DAY ENABLED on completion NOT PRESERVE do DELETE FROM users WHERE last_seen < NOW() - INTERVAL 1 YEAR)");
+    }
+
+    @Test
+    void failuresShowTheirDiffAndDatabaseErrorWithoutAJavaStackTrace() {
+        EngineExecutionResults findings = run("left-behind-postgres", EngineRuns.on("sqlite"));
+        EngineExecutionResults sqlError = EngineRuns.runSet(reports, "failing-down", EngineRuns.on("sqlite"));
+
+        for (EngineExecutionResults results : List.of(findings, sqlError)) {
+            List<Throwable> thrown = results.testEvents().failed().list().stream()
+                    .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow())
+                    .toList();
+            assertThat(thrown).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.getStackTrace()).isEmpty();
+                assertThat(t.getCause()).isNull();
+            });
+        }
+        assertThat(EngineRuns.failures(sqlError)).first().asString().contains("tagz");
     }
 }

@@ -219,7 +219,7 @@ public final class MigrationRehearsal {
         }
         run.applied(index);
         DatabaseState redone = run.state();
-        RedoComparison comparison = RedoComparison.compare(afterUp, redone, run.declarations());
+        RedoComparison comparison = RedoComparison.compare(afterUp, redone, run.declarations(), migration.up());
         if (comparison.isEmpty()) {
             return StepOutcome.passed();
         }

@@ -132,4 +132,17 @@ class RealisticSetsEngineTests {
         }
         assertThat(EngineRuns.failures(sqlError)).first().asString().contains("tagz");
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void redoDifferenceFromARandomValueTheUpWroteNamesTheStatementAndTheEntry(String engine) {
+        EngineExecutionResults results = run("volatile-writes", EngineRuns.on(engine));
+
+        results.testEvents().assertStatistics(s -> s.started(10).succeeded(9).failed(1).skipped(0).aborted(0));
+        String file = engine.equals("mariadb") ? "2_score_users.mysql.up.sql" : "2_score_users.up.sql";
+        assertThat(step(1, 3).diffText()).contains("users.score written by the UPDATE at " + file + ":2, which draws"
+                + " random values: its values are random, so redo cannot reproduce them\n"
+                + "if the migration is right, declare the column volatile in rehearsal.yaml to leave it out of the redo"
+                + " comparison: volatile: [\"users.score\"]");
+    }
 }

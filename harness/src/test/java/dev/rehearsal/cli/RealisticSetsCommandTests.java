@@ -50,4 +50,19 @@ class RealisticSetsCommandTests {
         assertThat(strict.out()).contains("FAILED   sqlite   V2 rename name: rollback restores schema (")
                 .contains("column order is strict").contains("NOT READY");
     }
+
+    @Test
+    void scriptWithItsOwnTransactionRunsAsWrittenBehindASafetyBackup() {
+        String db = out.resolve("own.db").toString();
+        CliRun up = CliRun.of("up", "--url", db, "--migrations", set("own-transaction").toString(),
+                "--backup-dir", out.resolve("backups").toString());
+        CliRun rehearsed = rehearse(out.resolve("reports"), "own-transaction");
+
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("safety backup ").contains("manages its own (BEGIN/COMMIT inside it)")
+                .contains("applied     1 create users (1 statement, ").contains("in one transaction")
+                .contains("applied     2 audit (4 statements, ")
+                .contains("run as written, not in the runner's transaction: the file manages its own (BEGIN at 2_audit.up.sql:2)");
+        assertThat(rehearsed.exitCode()).as(rehearsed.toString()).isZero();
+    }
 }

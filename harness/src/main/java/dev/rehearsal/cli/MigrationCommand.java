@@ -6,13 +6,16 @@ import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.runner.Direction;
 import dev.rehearsal.runner.ExecutedMigration;
 import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.PlannedScript;
 import dev.rehearsal.runner.RunListener;
 import dev.rehearsal.runner.RunResult;
 import dev.rehearsal.runner.RunnerOptions;
+import dev.rehearsal.runner.TransactionControl;
 import dev.rehearsal.runner.history.SchemaHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
@@ -127,9 +130,9 @@ abstract class MigrationCommand implements Callable<Integer> {
                     executed.direction() == Direction.UP ? "applied    " : "rolled back",
                     executed.migration().version(), executed.migration().description(), executed.statements(),
                     executed.statements() == 1 ? "" : "s", executed.executionMillis(),
-                    executed.transactional() ? "in one transaction"
-                            : target.dialect().transactionalDdl() ? "no transaction: the file opts out"
-                                    : "no transaction: DDL commits implicitly on " + target.dialect().name());
+                    executed.transactional() ? "in one transaction" : ownTransaction(executed)
+                            .orElse(target.dialect().transactionalDdl() ? "no transaction: the file opts out"
+                                    : "no transaction: DDL commits implicitly on " + target.dialect().name()));
             out.flush();
         }
 
@@ -137,6 +140,13 @@ abstract class MigrationCommand implements Callable<Integer> {
         public void warning(String message) {
             out.println("WARNING: " + message);
             out.flush();
+        }
+
+        /** {@code run as written: the file manages its own transaction (BEGIN at 2_audit.up.sql:1)}, if it does. */
+        private static Optional<String> ownTransaction(ExecutedMigration executed) {
+            PlannedScript planned = new PlannedScript(executed.migration(), executed.direction());
+            return planned.ownTransaction().map(statement -> "run as written, not in the runner's transaction: the file"
+                    + " manages its own (" + TransactionControl.describe(planned.script(), statement) + ")");
         }
     }
 }

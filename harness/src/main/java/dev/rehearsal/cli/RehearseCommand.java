@@ -91,6 +91,10 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--keep-failed-databases", description = "Keep the databases of a target run with a failure.")
     boolean keepFailedDatabases;
 
+    @Option(names = "--strict-column-order", description = "A rollback that restores every column in another order"
+            + " fails (default: a warning, unless rehearsal.yaml says strict-column-order: true).")
+    boolean strictColumnOrder;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the results, the report and the JUnit XML go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -113,7 +117,8 @@ final class RehearseCommand implements Callable<Integer> {
         RehearsalResults results;
         try (RehearsalSession session = new RehearsalSession(servers(),
                 new RunOptions(false, "a reachable server", keepFailedDatabases,
-                        checkpoints == null ? null : new Checkpoints(checkpoints.toAbsolutePath().normalize())), new RehearseProgress(printer))) {
+                        checkpoints == null ? null : new Checkpoints(checkpoints.toAbsolutePath().normalize()),
+                        strictColumnOrder), new RehearseProgress(printer))) {
             results = PlanRunner.run(List.of(plan), part, session);
         }
         Placement placement = Placement.of(out, results, part);

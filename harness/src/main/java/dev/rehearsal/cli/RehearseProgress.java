@@ -30,6 +30,9 @@ final class RehearseProgress implements RehearsalListener {
                 migration == null ? "" : migration + ": ", result.name(), time);
         if (result.message() != null && result.verdict() != Verdict.PASSED) {
             result.message().lines().limit(20).forEach(line -> out.println("         " + line));
+        } else if (result.message() != null && !result.expectedDefect()) {
+            // A pass with a note (a placeholder's rollback, a chain stopped early): one line says why it passed.
+            result.message().lines().limit(1).forEach(line -> out.println("         " + line));
         }
         out.flush();
     }

@@ -57,7 +57,8 @@ final class SafetyBackupOptions {
             if (plan.stream().allMatch(script -> script.transactional(target.dialect()))) {
                 return null;
             }
-            String why = target.dialect().transactionalDdl() ? "a migration script opts out of its transaction"
+            String why = target.dialect().transactionalDdl()
+                    ? "a migration script opts out of its transaction or manages its own (BEGIN/COMMIT inside it)"
                     : target.dialect().name() + " commits DDL as it runs, so a migration cannot run in a transaction";
             if (noBackup) {
                 out.println("WARNING: --no-backup: " + why + ", and NO BACKUP is taken; a failure part-way leaves"

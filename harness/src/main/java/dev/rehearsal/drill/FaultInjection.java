@@ -5,7 +5,9 @@ import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationSet;
 import dev.rehearsal.migration.MigrationVersion;
+import dev.rehearsal.runner.Direction;
 import dev.rehearsal.runner.MigrationRunner;
+import dev.rehearsal.runner.PlannedScript;
 import dev.rehearsal.runner.history.HistoryStatus;
 import dev.rehearsal.snapshot.diff.Diff;
 import dev.rehearsal.verification.DatabaseSnapshot;
@@ -94,7 +96,7 @@ public final class FaultInjection {
         DrillPreparation.bringTo(runner, target, set, DrillPreparation.previous(set, version), options.fixtures());
         Set<String> excluded = runner.history().internalTables();
         DatabaseSnapshot before = DrillPreparation.snapshot(target, excluded);
-        boolean transactional = target.dialect().transactionalDdl() && migration.up().transactional();
+        boolean transactional = new PlannedScript(migration, Direction.UP).transactional(target.dialect());
         List<FaultResult> results = new ArrayList<>();
         try (ScratchDirectory dir = ScratchDirectory.of(options.backupDir(), "rehearsal-faults-")) {
             for (Fault fault : faults) {

@@ -29,14 +29,16 @@ final class ChainRehearsal {
 
     /**
      * Up every migration, down to the baseline, compare the schema with the baseline. The baseline
-     * is the empty database, or the state after the newest migration declared irreversible (the
-     * chain cannot go further back).
+     * is the empty database, or the state after the newest migration that cannot be rolled back
+     * (declared irreversible, or without a down: the chain cannot go further back, and the
+     * migration's own rollback step reports a missing down), so the chain still proves every
+     * rollback after it.
      */
     static StepOutcome fullChain(TargetRun run) {
         return run.onFreshDatabase(db -> {
             MigrationRunner runner = run.runner(db.target());
             Optional<Migration> stop = run.set().migrations().stream()
-                    .filter(m -> run.declarations().isIrreversible(m.version())).reduce((a, b) -> b);
+                    .filter(m -> run.declarations().isIrreversible(m.version()) || !m.hasRollback()).reduce((a, b) -> b);
             stop.ifPresent(m -> runner.up(m.version()));
             String label = stop.map(m -> "after up to V" + m.version()).orElse("on the empty database");
             SchemaSnapshot baseline = schema(run, db);
@@ -48,8 +50,9 @@ final class ChainRehearsal {
                         diff.render());
             }
             return stop.isEmpty() ? StepOutcome.passed()
-                    : StepOutcome.passed("rolled back to V" + stop.get().version()
-                            + ", the newest migration declared irreversible");
+                    : StepOutcome.passed("rolled back to V" + stop.get().version() + ", the newest migration that"
+                            + " cannot be rolled back (" + (run.declarations().isIrreversible(stop.get().version())
+                                    ? "declared irreversible" : stop.get().missingRollbackReason()) + ")");
         });
     }
 

@@ -34,6 +34,9 @@ public final class MigrationRehearsal {
     static final String AFTER_ROLLBACK = "after rollback";
     static final String AFTER_UP = RedoComparison.AFTER_UP;
     static final String AFTER_REDO = RedoComparison.AFTER_REDO;
+    static final String NOTHING_TO_UNDO = "the up changed nothing (schema and data measured before and after it);"
+            + " a missing or empty down is correct";
+    private static final String STRICT_HINT = "strict-column-order: true in rehearsal.yaml, or --strict-column-order";
 
     private final TargetRun run;
     private final int index;
@@ -43,6 +46,7 @@ public final class MigrationRehearsal {
     private State apply = State.NOT_RUN;
     private State down = State.NOT_RUN;
     private boolean restored = true;
+    private Boolean noChange;
 
     private enum State { NOT_RUN, OK, FAILED }
 
@@ -81,7 +85,7 @@ public final class MigrationRehearsal {
             return "skipped: V" + migration.version() + " is declared irreversible in rehearsal.yaml;"
                     + " its way back is a backup, proven by the 'backup restores state' drill (drills: backup: true)";
         }
-        if (step != Step.ROLLBACK_SCHEMA && !migration.hasRollback()) {
+        if (step != Step.ROLLBACK_SCHEMA && !migration.hasRollback() && !upChangedNothing()) {
             return "skipped: no rollback to rehearse: " + migration.missingRollbackReason();
         }
         if (step == Step.ROLLBACK_DATA && down == State.FAILED) {
@@ -155,6 +159,10 @@ public final class MigrationRehearsal {
     }
 
     private StepOutcome rollbackSchema() {
+        if (!migration.hasRollback() && upChangedNothing()) {
+            down = State.OK;
+            return StepOutcome.passed(NOTHING_TO_UNDO);
+        }
         if (!migration.hasRollback()) {
             run.failed();
             throw new StepFailure(migration.missingRollbackReason()
@@ -162,6 +170,16 @@ public final class MigrationRehearsal {
         }
         rollBack();
         Diff diff = SchemaDiffer.compare(beforeUp.schema(), run.state().schema(), BEFORE_UP, AFTER_ROLLBACK);
+        if (SchemaDiffer.onlyColumnOrder(diff) && !run.declarations().strictColumnOrder()) {
+            return StepOutcome.warning("column order changed: rollback of " + name() + " restores every column, in"
+                    + " another order (" + STRICT_HINT + " makes this a failure)", diff.render());
+        }
+        if (SchemaDiffer.onlyColumnOrder(diff)) {
+            restored = false;
+            run.taint();
+            throw new StepFailure("column order changed: rollback of " + name() + " restores every column, in another"
+                    + " order, and column order is strict (" + STRICT_HINT + "):\n" + diff.render(), diff.render());
+        }
         if (!diff.isEmpty()) {
             restored = false;
             run.taint();
@@ -172,6 +190,9 @@ public final class MigrationRehearsal {
     }
 
     private StepOutcome rollbackData() {
+        if (!migration.hasRollback()) {
+            return StepOutcome.passed(NOTHING_TO_UNDO);
+        }
         Diff diff = FingerprintDiffer.compare(beforeUp.data(), run.state().data(), BEFORE_UP, AFTER_ROLLBACK);
         if (diff.isEmpty()) {
             return StepOutcome.passed();
@@ -187,6 +208,9 @@ public final class MigrationRehearsal {
     }
 
     private StepOutcome redo() {
+        if (!migration.hasRollback()) {
+            return StepOutcome.passed(NOTHING_TO_UNDO + "; nothing to redo");
+        }
         try {
             run.runner().up(migration.version());
         } catch (RuntimeException e) {
@@ -195,7 +219,7 @@ public final class MigrationRehearsal {
         }
         run.applied(index);
         DatabaseState redone = run.state();
-        RedoComparison comparison = RedoComparison.compare(afterUp, redone, run.declarations());
+        RedoComparison comparison = RedoComparison.compare(afterUp, redone, run.declarations(), migration.up());
         if (comparison.isEmpty()) {
             return StepOutcome.passed();
         }
@@ -218,12 +242,29 @@ public final class MigrationRehearsal {
 
     private void requireRolledBack() {
         requireApplied();
-        if (down == State.NOT_RUN) {
+        if (down == State.NOT_RUN && !migration.hasRollback() && upChangedNothing()) {
+            down = State.OK;
+        } else if (down == State.NOT_RUN) {
             rollBack();
         }
         if (down == State.FAILED) {
             throw new StepSkipped("skipped: rollback of V" + migration.version() + " failed");
         }
+    }
+
+    /**
+     * Whether the up left schema and data as they were, measured (not read from the script): then a
+     * missing or empty down is the right down. False before apply ran.
+     */
+    private boolean upChangedNothing() {
+        if (beforeUp == null || afterUp == null) {
+            return false;
+        }
+        if (noChange == null) {
+            noChange = SchemaDiffer.compare(beforeUp.schema(), afterUp.schema(), BEFORE_UP, AFTER_UP).isEmpty()
+                    && FingerprintDiffer.compare(beforeUp.data(), afterUp.data(), BEFORE_UP, AFTER_UP).isEmpty();
+        }
+        return noChange;
     }
 
     private void rollBack() {

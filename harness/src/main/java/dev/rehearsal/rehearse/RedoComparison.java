@@ -1,5 +1,6 @@
 package dev.rehearsal.rehearse;
 
+import dev.rehearsal.migration.MigrationScript;
 import dev.rehearsal.rehearse.plan.Declarations;
 import dev.rehearsal.snapshot.data.DatabaseFingerprint;
 import dev.rehearsal.snapshot.data.FingerprintDiffer;
@@ -24,8 +25,12 @@ final class RedoComparison {
     static final String AFTER_UP = "after up";
     static final String AFTER_REDO = "after redo";
 
-    /** A column whose changed values came from a source a redo cannot repeat. */
-    private record Unrepeatable(String name, Column column, ValueSource source) {
+    /**
+     * A column whose changed values came from a source a redo cannot repeat.
+     *
+     * @param origin how its values were made: {@code defaults to now()}, {@code written by the UPDATE at 2_x.up.sql:3, ...}
+     */
+    private record Unrepeatable(String name, String origin, ValueSource source) {
     }
 
     private final DatabaseFingerprint afterUp;
@@ -43,11 +48,13 @@ final class RedoComparison {
         this.unrepeatable = List.copyOf(unrepeatable);
     }
 
-    static RedoComparison compare(DatabaseState afterUp, DatabaseState afterRedo, Declarations declarations) {
+    /** @param up the migration's up script, whose statements may write the values a redo cannot repeat; null for none */
+    static RedoComparison compare(DatabaseState afterUp, DatabaseState afterRedo, Declarations declarations,
+            MigrationScript up) {
         Diff schema = SchemaDiffer.compare(afterUp.schema(), afterRedo.schema(), AFTER_UP, AFTER_REDO);
         Diff data = dataDifferences(afterUp.data(), afterRedo.data(), declarations, AFTER_REDO);
         return new RedoComparison(afterUp.data(), declarations, schema, data,
-                unrepeatable(data, afterUp, afterRedo.data(), declarations));
+                unrepeatable(data, afterUp, afterRedo.data(), declarations, up));
     }
 
     /** The data differences between the state after up and {@code other}, less tables that differ in volatile columns only. */
@@ -93,7 +100,7 @@ final class RedoComparison {
             return null;
         }
         List<String> lines = new ArrayList<>();
-        unrepeatable.forEach(u -> lines.add(u.name() + " " + ValueSource.origin(u.column()) + ": "
+        unrepeatable.forEach(u -> lines.add(u.name() + " " + u.origin() + ": "
                 + u.source().explanation() + ", so redo cannot reproduce them"));
         List<String> clockOrRandom = unrepeatable.stream().filter(u -> u.source() != ValueSource.COUNTER)
                 .map(u -> "\"" + u.name() + "\"").toList();
@@ -115,7 +122,7 @@ final class RedoComparison {
      * repeat; volatile ones aside: they are declared already.
      */
     private static List<Unrepeatable> unrepeatable(Diff data, DatabaseState afterUp, DatabaseFingerprint afterRedo,
-            Declarations declarations) {
+            Declarations declarations, MigrationScript up) {
         List<Unrepeatable> found = new ArrayList<>();
         for (Difference d : data.differences()) {
             Optional<TableFingerprint> before = afterUp.data().table(d.subject());
@@ -129,8 +136,15 @@ final class RedoComparison {
                 if (declarations.isVolatile(table.get().name(), name)) {
                     continue;
                 }
-                column(table.get(), name).ifPresent(column -> ValueSource.of(column).ifPresent(source -> found.add(
-                        new Unrepeatable(table.get().name() + "." + column.name(), column, source))));
+                Optional<Column> column = column(table.get(), name);
+                Optional<ValueSource> byDefault = column.flatMap(ValueSource::of);
+                String qualified = table.get().name() + "." + column.map(Column::name).orElse(name);
+                if (byDefault.isPresent()) {
+                    found.add(new Unrepeatable(qualified, ValueSource.origin(column.get()), byDefault.get()));
+                } else {
+                    VolatileWrites.into(up, table.get().name()).ifPresent(write -> found.add(
+                            new Unrepeatable(qualified, write.describe(), write.source())));
+                }
             }
         }
         return found;

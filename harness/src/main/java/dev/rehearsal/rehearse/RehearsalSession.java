@@ -77,7 +77,8 @@ public final class RehearsalSession implements AutoCloseable {
                         target.set().migrations(), RunnerOptions.defaults()));
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(),
+            TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(),
+                    options.strictColumnOrder() ? suite.declarations().withStrictColumnOrder() : suite.declarations(),
                     resources, options.keepFailedDatabases());
             if (options.checkpoints() != null) {
                 run.useCheckpoints(options.checkpoints(), note -> listener.note(id, note));

@@ -43,15 +43,25 @@ enum ValueSource {
     static Optional<ValueSource> of(Column column) {
         String generated = column.generated() == null ? "" : column.generated();
         String expression = column.defaultValue() == null ? "" : column.defaultValue();
+        Optional<ValueSource> read = clockOrRandom(expression);
+        if (read.isPresent()) {
+            return read;
+        }
         String code = STRING_LITERAL.matcher(expression).replaceAll("''");
-        if (SQLITE_NOW.matcher(expression).find() || CLOCK_CALL.matcher(code).find()) {
+        if (generated.matches("(?i).*\\b(?:AUTO_?INCREMENT|IDENTITY)\\b.*") || code.matches("(?i)^nextval\\s*\\(.*")) {
+            return Optional.of(COUNTER);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code sql} (a default, or a whole statement) reads the clock or a random source. */
+    static Optional<ValueSource> clockOrRandom(String sql) {
+        String code = STRING_LITERAL.matcher(sql).replaceAll("''");
+        if (SQLITE_NOW.matcher(sql).find() || CLOCK_CALL.matcher(code).find()) {
             return Optional.of(CLOCK);
         }
         if (RANDOM_CALL.matcher(code).find()) {
             return Optional.of(RANDOM);
-        }
-        if (generated.matches("(?i).*\\b(?:AUTO_?INCREMENT|IDENTITY)\\b.*") || code.matches("(?i)^nextval\\s*\\(.*")) {
-            return Optional.of(COUNTER);
         }
         return Optional.empty();
     }

@@ -21,6 +21,10 @@ import java.time.Instant;
  * count of statements that stayed applied.
  */
 final class MigrationExecutor {
+    /** The history row's error while a transactional script runs; never committed unless the script commits. */
+    private static final String IN_TRANSACTION = "interrupted: the runner's transaction was ended by the script;"
+            + " the database may be partly changed";
+
     private final Dialect dialect;
     private final SchemaHistory history;
     private final RunnerOptions options;
@@ -44,7 +48,10 @@ final class MigrationExecutor {
         long start = System.nanoTime();
         int ran = 0;
         c.setAutoCommit(!transactional);
-        if (!transactional) {
+        if (transactional) {
+            // Inside the transaction: gone after a rollback, still there if something in the script committed.
+            history.write(c, row(migration, HistoryStatus.FAILED, batch, 0, HistoryRow.UNKNOWN_PROGRESS, IN_TRANSACTION));
+        } else {
             // Without a transaction, a runner cut off mid-script could not record anything: say so up front.
             history.write(c, row(migration, HistoryStatus.FAILED, batch, 0, HistoryRow.UNKNOWN_PROGRESS,
                     "interrupted: the runner stopped before " + (direction == Direction.UP ? "" : "rolling back ")
@@ -84,14 +91,18 @@ final class MigrationExecutor {
                 .append(rootMessage(cause));
         String recordProblem = null;
         try {
-            if (transactional) {
-                c.rollback();
-                c.setAutoCommit(true);
-                message.append("\nThe transaction was rolled back: the database is as it was before this ")
-                        .append(direction == Direction.UP ? "migration." : "rollback.");
+            if (transactional && rolledBack(c, migration)) {
+                message.append("\nThe transaction was rolled back (checked: the marker written at its start is gone):"
+                        + " the database is as it was before this ").append(direction == Direction.UP ? "migration." : "rollback.");
                 if (direction == Direction.UP) {
                     history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, 0, rootMessage(cause)));
                 }
+            } else if (transactional) {
+                history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, HistoryRow.UNKNOWN_PROGRESS,
+                        rootMessage(cause)));
+                message.append("\nSomething in the script ended the runner's transaction (the marker written at its start"
+                        + " was committed): what ran before that stayed applied, so the database is NOT as it was before."
+                        + " Restore a backup or undo the statements by hand, then run `rehearsal repair`.");
             } else if (ran == 0) {
                 c.setAutoCommit(true);
                 message.append("\nNo statement of it had run: the database is unchanged.");
@@ -104,8 +115,10 @@ final class MigrationExecutor {
                 c.setAutoCommit(true);
                 history.write(c, row(migration, HistoryStatus.FAILED, batch, millis, ran, rootMessage(cause)));
                 message.append("\n").append(ran).append(" statement(s) before it stayed applied: ")
-                        .append(dialect.transactionalDdl() ? "the script runs without a transaction"
-                                : "DDL commits implicitly on " + dialect.name())
+                        .append(TransactionControl.firstIn(script).map(own -> "the script manages its own transaction ("
+                                + TransactionControl.describe(script, own) + ") and ran as written, not in the runner's")
+                                .orElse(dialect.transactionalDdl() ? "the script runs without a transaction"
+                                : "DDL commits implicitly on " + dialect.name()))
                         .append(", so the database is partly changed. Restore a backup or finish/undo the statements"
                                 + " by hand, then run `rehearsal repair` to clear the failed entry.");
             }
@@ -117,6 +130,21 @@ final class MigrationExecutor {
                     .append(recordProblem);
         }
         return new RehearsalException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+    }
+
+    /**
+     * Rolls back, then checks that the rollback undid the whole script: the marker row written at the
+     * transaction's start must be gone. A COMMIT inside the script would have committed it.
+     */
+    private boolean rolledBack(Connection c, Migration migration) throws SQLException {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // SQLite has no transaction to roll back once the script committed it: the check below tells.
+        }
+        c.setAutoCommit(true);
+        return history.rows(c).stream().filter(r -> r.version().equals(migration.version()))
+                .noneMatch(r -> IN_TRANSACTION.equals(r.error()));
     }
 
     private static String location(MigrationScript script, int index) {

@@ -5,6 +5,8 @@ import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.rehearsal.migration.sql.SqlStatement;
 
 /** One script a run is about to execute: a migration and the way it goes. */
 public record PlannedScript(Migration migration, Direction direction) {
@@ -26,8 +28,16 @@ public record PlannedScript(Migration migration, Direction direction) {
         return direction == Direction.UP ? migration.up() : migration.down();
     }
 
-    /** Whether it runs in one transaction with its history row: the engine rolls DDL back, and the script did not opt out. */
+    /**
+     * Whether it runs in one transaction with its history row: the engine rolls DDL back, the script
+     * did not opt out, and it does not manage a transaction of its own ({@link TransactionControl}).
+     */
     public boolean transactional(Dialect dialect) {
-        return dialect.transactionalDdl() && script().transactional();
+        return dialect.transactionalDdl() && script().transactional() && ownTransaction().isEmpty();
+    }
+
+    /** The statement by which the script manages its own transaction, if it does. */
+    public Optional<SqlStatement> ownTransaction() {
+        return TransactionControl.firstIn(script());
     }
 }

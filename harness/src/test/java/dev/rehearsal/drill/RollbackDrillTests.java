@@ -76,6 +76,28 @@ class RollbackDrillTests {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.rehearsal.testing.TestDatabases#engines")
+    void backupRestoreIsTriedOnItsOwnWhenTheBrokenDownLeavesAStateTheUpCannotRunOn(String engine, @TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("1_create_items.up.sql"), "CREATE TABLE items (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("1_create_items.down.sql"), "DROP TABLE items;\n");
+        Files.writeString(dir.resolve("2_create_tags.up.sql"), "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("2_create_tags.down.sql"), "SELECT 1;\n"); // forgets the table
+        try (IsolatedDatabase db = TestDatabases.create(engine)) {
+            MigrationSet set = MigrationLoader.load(dir, db.target().dialect());
+            RollbackDrillResult result = RollbackDrill.run(db.target(), set, MigrationVersion.parse("2"),
+                    DrillOptions.defaults());
+
+            assertThat(result.option(RollbackDrill.BUILT_IN_ROLLBACK).passed()).isFalse();
+            RecoveryOption restore = result.option(RollbackDrill.RESTORE_FROM_BACKUP);
+            assertThat(restore.passed()).as(restore.diff()).isTrue();
+            assertThat(restore.diff()).startsWith("applying the migration again before the restore failed: ")
+                    .endsWith("so option 2 started on its own: the backup restored, the migration applied again,"
+                            + " then the backup restored as the recovery");
+        }
+    }
+
     @Test
     void recoverySlowerThanTheObjectiveFails() {
         try (IsolatedDatabase db = TestDatabases.create("sqlite")) {

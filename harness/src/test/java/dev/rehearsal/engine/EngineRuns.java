@@ -18,8 +18,17 @@ final class EngineRuns {
     }
 
     static Path set(String name) {
+        return resource("/engine/" + name);
+    }
+
+    /** A set of {@code src/test/resources/realistic-sets}: one class of real-world layout or defect each. */
+    static Path realistic(String name) {
+        return resource("/realistic-sets/" + name);
+    }
+
+    private static Path resource(String name) {
         try {
-            return Path.of(EngineRuns.class.getResource("/engine/" + name).toURI());
+            return Path.of(EngineRuns.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.rehearsal.engine.execution;
 
+import dev.rehearsal.RehearsalException;
 import dev.rehearsal.rehearse.StepOutcome;
 import dev.rehearsal.rehearse.StepReport;
 import dev.rehearsal.rehearse.results.StepResult;
@@ -20,6 +21,10 @@ public final class StepExecution {
         publish(node, context, report.result());
         StepOutcome outcome = report.outcome();
         if (outcome instanceof StepOutcome.Failed failed) {
+            if (failed.cause() == null || failed.cause() instanceof RehearsalException) {
+                // A finding, or an error Rehearsal reports on purpose (a migration's SQL failed): the message says it all.
+                throw new StepFailedError(failed.message());
+            }
             if (!failed.finding() && failed.cause() instanceof RuntimeException e) {
                 throw e;
             }

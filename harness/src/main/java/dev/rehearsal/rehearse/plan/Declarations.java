@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
  * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
+ * @param strictColumnOrder a rollback that brings every column back in another order fails instead of
+ *     being a warning ({@code strict-column-order: true})
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
-        Drills drills, Map<MigrationVersion, String> declaredAt) {
+        Drills drills, Map<MigrationVersion, String> declaredAt, boolean strictColumnOrder) {
     /** The declarations file in a migrations directory. */
     public static final String FILE = "rehearsal.yaml";
 
@@ -44,7 +46,13 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of());
+        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of(), false);
+    }
+
+    /** The same declarations with column order made strict (a face's flag can raise it, never lower it). */
+    public Declarations withStrictColumnOrder() {
+        return new Declarations(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt,
+                true);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.migration.sql.SqlStatement;
 import dev.rehearsal.report.model.Finding;
 import dev.rehearsal.report.model.Severity;
+import dev.rehearsal.runner.TransactionControl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,8 +84,10 @@ public final class SqlFindings {
             destructive(findings);
             rollback(findings);
             nonTransactional(migration.up(), findings);
+            ownTransaction(migration.up(), findings);
             if (migration.down() != null) {
                 nonTransactional(migration.down(), findings);
+                ownTransaction(migration.down(), findings);
             }
             if (dialect == Dialects.MARIADB) {
                 implicitCommits(migration.up(), findings);
@@ -147,6 +150,14 @@ public final class SqlFindings {
                                     + " applied; keep it alone in its migration"));
                 }
             }
+        }
+
+        private void ownTransaction(MigrationScript script, List<Finding> findings) {
+            TransactionControl.firstIn(script).ifPresent(statement -> findings.add(finding(Severity.WARNING,
+                    "own-transaction", script, statement.line(), "the script manages its own transaction ("
+                            + TransactionControl.describe(script, statement) + "): Rehearsal runs it as written, outside"
+                            + " its own transaction and behind a verified safety backup; a failure after a COMMIT leaves"
+                            + " the migration half applied. Drop BEGIN/COMMIT to let the runner's transaction cover it")));
         }
 
         private void implicitCommits(MigrationScript script, List<Finding> findings) {

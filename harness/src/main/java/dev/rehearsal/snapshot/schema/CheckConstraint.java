@@ -6,6 +6,7 @@ package dev.rehearsal.snapshot.schema;
  */
 public record CheckConstraint(String name, String expression) {
     String key() {
-        return name != null ? name : "(" + expression + ")";
+        // Normalized: an unnamed check written with other spacing or case is the same check.
+        return name != null ? name : "(" + SqlExpression.normalize(expression) + ")";
     }
 }

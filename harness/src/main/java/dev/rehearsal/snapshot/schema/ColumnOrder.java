@@ -13,6 +13,16 @@ final class ColumnOrder {
         this.after = after;
     }
 
+    /** {@code (id, label, priority)}: the columns both sides share, in the order of one side. */
+    String shared(String table, boolean beforeSide) {
+        Table was = before.table(table).orElseThrow();
+        Table is = after.table(table).orElseThrow();
+        Table side = beforeSide ? was : is;
+        Table other = beforeSide ? is : was;
+        return "(" + String.join(", ", side.columns().stream().map(Column::name)
+                .filter(name -> other.column(name).isPresent()).toList()) + ")";
+    }
+
     boolean moved(String table, String column) {
         Optional<Table> was = before.table(table);
         Optional<Table> is = after.table(table);

@@ -94,7 +94,8 @@ final class MariaDbSchemaReader implements EngineSchemaReader {
                 + " from information_schema.triggers where trigger_schema = database()",
                 rs -> new Trigger(rs.getString(1), rs.getString(2), SqlText.whitespace(rs.getString(3))));
         return new SchemaSnapshot("mariadb", tables, views, List.of(),
-                triggers.stream().filter(t -> includeTable.test(t.table())).toList(), List.of(), List.of(), routines(catalog));
+                triggers.stream().filter(t -> includeTable.test(t.table())).toList(), List.of(), List.of(), routines(catalog),
+                MariaDbCatalogObjects.read(catalog, includeTable));
     }
 
     /**

@@ -90,7 +90,7 @@ final class PostgresSchemaReader implements EngineSchemaReader {
                         SqlText.whitespace(rs.getString(4))));
         return new SchemaSnapshot("postgres", tables, views, materializedViews,
                 triggers.stream().filter(t -> includeTable.test(t.table())).toList(),
-                sequences(catalog), types(catalog), routines(catalog));
+                sequences(catalog), types(catalog), routines(catalog), PostgresCatalogObjects.read(catalog, includeTable));
     }
 
     private static <T> Map<Long, List<T>> byTable(List<Owned<T>> rows) {

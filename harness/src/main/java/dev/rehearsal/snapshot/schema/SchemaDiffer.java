@@ -12,14 +12,22 @@ import java.util.TreeSet;
 
 /**
  * Compares two schema snapshots. An object of a table (or an index of a materialized view) that was
- * itself added or removed is not listed again; a column counts as moved only when its order among the
- * columns both sides share changed (dropping a column does not "move" the ones after it).
+ * itself added or removed is not listed again. Columns that moved are one {@link #COLUMN_ORDER} line per
+ * table, not a line per column: a column counts as moved only when its order among the columns both
+ * sides share changed (dropping a column does not "move" the ones after it). Expressions (checks,
+ * partial-index predicates, defaults, generated columns) compare as {@link SqlExpression#normalize
+ * normalized} text, so spacing, keyword case and redundant parentheses are no difference.
  *
  * @since 0.1
  */
 public final class SchemaDiffer {
     public static final String TABLE = "table";
     public static final String COLUMN = "column";
+    /**
+     * The order of a table's columns changed, and nothing else about them: a rename done by add,
+     * copy and drop, reversed the same way. Its own kind so that a rollback can treat it as a warning.
+     */
+    public static final String COLUMN_ORDER = "column order";
     public static final String PRIMARY_KEY = "primary key";
     public static final String FOREIGN_KEY = "foreign key";
     public static final String UNIQUE = "unique constraint";
@@ -32,10 +40,21 @@ public final class SchemaDiffer {
     public static final String TYPE = "type";
     public static final String FUNCTION = "function";
     public static final String PROCEDURE = "procedure";
+    public static final String EXTENSION = "extension";
+    public static final String SCHEMA = "schema";
+    public static final String COLLATION = "collation";
+    public static final String COMMENT = "comment";
+    public static final String EVENT = "event";
+    public static final String EVENT_TRIGGER = "event trigger";
+    public static final String PUBLICATION = "publication";
 
     /** Every kind a schema diff uses, in report order. */
-    public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
-            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE, FUNCTION, PROCEDURE);
+    public static final List<String> KINDS = List.of(TABLE, MATERIALIZED_VIEW, COLUMN, COLUMN_ORDER, PRIMARY_KEY, FOREIGN_KEY, UNIQUE,
+            CHECK, INDEX, TRIGGER, VIEW, SEQUENCE, TYPE, FUNCTION, PROCEDURE, EXTENSION, SCHEMA, COLLATION, COMMENT, EVENT,
+            EVENT_TRIGGER, PUBLICATION);
+
+    /** Attributes holding an SQL expression, compared normalized. */
+    private static final Set<String> EXPRESSIONS = Set.of("expression", "predicate", "default", "generated");
 
     private SchemaDiffer() {
     }
@@ -50,6 +69,7 @@ public final class SchemaDiffer {
         Set<String> commonOwners = owners(before);
         commonOwners.retainAll(owners(after));
         ColumnOrder order = new ColumnOrder(before, after);
+        Set<String> reordered = new TreeSet<>();
 
         Map<String, SchemaElement> all = new LinkedHashMap<>(now);
         all.putAll(old);
@@ -69,26 +89,36 @@ public final class SchemaDiffer {
             } else if (is == null) {
                 differences.add(new Difference.Removed(was.kind(), was.subject(), was.summary()));
             } else {
-                String detail = changes(was, is, order, beforeLabel, afterLabel);
+                if (was.kind().equals(COLUMN) && order.moved(was.table(), was.key())) {
+                    reordered.add(was.table());
+                }
+                String detail = changes(was, is, beforeLabel, afterLabel);
                 if (!detail.isEmpty()) {
                     differences.add(new Difference.Changed(was.kind(), was.subject(), was.summary(), is.summary(), detail));
                 }
             }
         }
+        for (String table : reordered) {
+            differences.add(new Difference.Changed(COLUMN_ORDER, table, order.shared(table, true), order.shared(table, false),
+                    order.shared(table, true) + " " + beforeLabel + ", " + order.shared(table, false) + " " + afterLabel));
+        }
         return new Diff(beforeLabel, afterLabel, differences);
     }
 
+    /** Whether every difference of {@code diff} is a {@link #COLUMN_ORDER} one (false for an empty diff). */
+    public static boolean onlyColumnOrder(Diff diff) {
+        return !diff.isEmpty() && diff.differences().stream().allMatch(d -> d.kind().equals(COLUMN_ORDER));
+    }
+
     /** {@code type VARCHAR(100) before up, TEXT after rollback; default none before up, 'x' after rollback}. */
-    private static String changes(SchemaElement was, SchemaElement is, ColumnOrder order, String beforeLabel,
-            String afterLabel) {
+    private static String changes(SchemaElement was, SchemaElement is, String beforeLabel, String afterLabel) {
         List<String> changes = new ArrayList<>();
         for (Map.Entry<String, String> attribute : was.attributes().entrySet()) {
             String name = attribute.getKey();
             String before = attribute.getValue();
             String after = is.attributes().get(name);
             boolean same = name.equals("position") && was.kind().equals(COLUMN)
-                    ? !order.moved(was.table(), was.key())
-                    : Objects.equals(before, after);
+                    || (EXPRESSIONS.contains(name) ? SqlExpression.same(before, after) : Objects.equals(before, after));
             if (same) {
                 continue;
             }

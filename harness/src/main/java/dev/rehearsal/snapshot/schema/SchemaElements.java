@@ -47,6 +47,10 @@ final class SchemaElements {
             elements.add(new SchemaElement(routine.kind(), null, routine.signature(), 0, routine.signature(), null,
                     attributes("definition", routine.definition())));
         }
+        for (CatalogObject object : snapshot.others()) {
+            elements.add(new SchemaElement(object.kind(), null, object.name(), 0, object.name(), object.definition(),
+                    attributes("definition", object.definition())));
+        }
         return elements;
     }
 

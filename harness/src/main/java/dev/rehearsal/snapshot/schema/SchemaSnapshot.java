@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param types PostgreSQL enum and domain types; empty elsewhere
  * @param routines stored functions and procedures (PostgreSQL, MariaDB); empty for SQLite, and when read
  *     from JSON written before they were snapshotted
+ * @param others extensions, schemas, comments, events... ({@link CatalogObject}); empty for SQLite, and when
+ *     read from JSON written before they were snapshotted
  * @since 0.1
  */
 public record SchemaSnapshot(String dialect, List<Table> tables, List<View> views,
         List<MaterializedView> materializedViews, List<Trigger> triggers, List<Sequence> sequences, List<UserType> types,
-        List<Routine> routines) {
+        List<Routine> routines, List<CatalogObject> others) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -42,18 +44,25 @@ public record SchemaSnapshot(String dialect, List<Table> tables, List<View> view
         sequences = Sorting.byName(sequences, Sequence::name);
         types = Sorting.byName(types, UserType::name);
         routines = Sorting.byName(routines, r -> r.name() + "\u0000" + r.arguments());
+        others = Sorting.byName(others, o -> o.kind() + "\u0000" + o.name());
+    }
+
+    /** A snapshot without the objects beside the tables. */
+    public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<MaterializedView> materializedViews,
+            List<Trigger> triggers, List<Sequence> sequences, List<UserType> types, List<Routine> routines) {
+        this(dialect, tables, views, materializedViews, triggers, sequences, types, routines, List.of());
     }
 
     /** A snapshot of an engine without materialized views or routines. */
     public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<Trigger> triggers,
             List<Sequence> sequences, List<UserType> types) {
-        this(dialect, tables, views, List.of(), triggers, sequences, types, List.of());
+        this(dialect, tables, views, List.of(), triggers, sequences, types, List.of(), List.of());
     }
 
     /** A snapshot without routines. */
     public SchemaSnapshot(String dialect, List<Table> tables, List<View> views, List<MaterializedView> materializedViews,
             List<Trigger> triggers, List<Sequence> sequences, List<UserType> types) {
-        this(dialect, tables, views, materializedViews, triggers, sequences, types, List.of());
+        this(dialect, tables, views, materializedViews, triggers, sequences, types, List.of(), List.of());
     }
 
     /** The table called {@code name} (exact, case-sensitive), if the snapshot has it. */

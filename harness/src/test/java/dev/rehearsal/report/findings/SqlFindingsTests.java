@@ -113,6 +113,17 @@ class SqlFindingsTests {
     }
 
     @Test
+    void scriptsThatManageTheirOwnTransactionAreFound() throws IOException {
+        write("1_t.up.sql", "-- by hand\nBEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n");
+        write("1_t.down.sql", "DROP TABLE t;\n");
+
+        List<Finding> found = find("own-transaction", "sqlite");
+
+        assertThat(found).extracting(Finding::location).containsExactly("1_t.up.sql:2");
+        assertThat(found.get(0).message()).startsWith("the script manages its own transaction (BEGIN at 1_t.up.sql:2)");
+    }
+
+    @Test
     void ddlCommitsImplicitlyOnlyForMariaDbTargets() throws IOException {
         write("1_t.up.sql", "INSERT INTO log VALUES (1);\nCREATE TABLE t (id INT);\nCREATE TABLE u (id INT);\n");
         write("1_t.down.sql", "DROP TABLE u;\nDROP TABLE t;\n");

@@ -60,8 +60,8 @@ final class SchemaChangeScenarios {
     private static final String ADD_TABLE = "create table tags (id int primary key, name varchar(20))";
     private static final String TABLE_ADDED = "table tags: not there before up, present after rollback (id, name)";
     private static final String TABLE_REMOVED = "table pairs: missing after rollback (was a, b)";
-    private static final String POSITION_CHANGED = "column notes.priority: position 2 before up, 3 after rollback\n"
-            + "column notes.label: position 3 before up, 2 after rollback";
+    private static final String POSITION_CHANGED = "column order notes: (id, priority, label) before up,"
+            + " (id, label, priority) after rollback";
     private static final List<String> MOVE_PRIORITY_LAST = sql("alter table notes drop column priority",
             "alter table notes add column priority int");
     private static final String PK_ADDED = "primary key events: not there before up, present after rollback (kind)";

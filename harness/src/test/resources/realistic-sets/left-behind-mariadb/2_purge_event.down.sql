@@ -1,0 +1,2 @@
+-- Forgets the event and the comment.
+SELECT 1;

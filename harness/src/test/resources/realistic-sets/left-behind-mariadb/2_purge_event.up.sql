@@ -1,0 +1,2 @@
+CREATE EVENT purge_idle_users ON SCHEDULE EVERY 1 DAY DO DELETE FROM users WHERE last_seen < NOW() - INTERVAL 1 YEAR;
+ALTER TABLE users MODIFY name VARCHAR(100) NOT NULL COMMENT 'shown to others';

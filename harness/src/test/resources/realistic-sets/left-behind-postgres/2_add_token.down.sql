@@ -1,0 +1,2 @@
+-- Forgets the extension the up created.
+ALTER TABLE users DROP COLUMN token;

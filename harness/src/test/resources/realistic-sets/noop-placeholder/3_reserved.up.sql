@@ -1,0 +1,2 @@
+-- Reserved version: a statement that changes nothing, with an empty down beside it.
+SELECT COUNT(*) FROM users;

@@ -33,6 +33,13 @@ final class RehearseProgress implements RehearsalListener {
         out.flush();
     }
 
+    /** {@code SERVER   postgres-17: embedded PostgreSQL 17.12.0 (...), started in 2.1 s}. */
+    @Override
+    public void serverReady(NodeId id, String server) {
+        out.printf(Locale.ROOT, "%-8s %s: %s%n", "SERVER", id.target().id(), server);
+        out.flush();
+    }
+
     @Override
     public void containerFinished(NodeId id, String reason, boolean skipped) {
         String where = id.target() == null ? id.suite() : id.target().id() + (id.migration() == null ? "" : " V" + id.migration());

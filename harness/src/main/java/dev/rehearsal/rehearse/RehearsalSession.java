@@ -8,6 +8,7 @@ import dev.rehearsal.rehearse.plan.NodeId;
 import dev.rehearsal.rehearse.plan.PlannedStep;
 import dev.rehearsal.rehearse.plan.Step;
 import dev.rehearsal.rehearse.plan.SuitePlan;
+import dev.rehearsal.rehearse.plan.TargetKind;
 import dev.rehearsal.rehearse.plan.TargetPlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.StepResult;
@@ -49,6 +50,9 @@ public final class RehearsalSession implements AutoCloseable {
             container(id, availability.unavailableReason(), true);
             return Optional.of(availability.unavailableReason());
         }
+        if (availability.available() && availability.origin() != null) {
+            listener.serverReady(id, availability.origin());
+        }
         return Optional.empty();
     }
 
@@ -70,6 +74,11 @@ public final class RehearsalSession implements AutoCloseable {
             container(id, e.getMessage(), false);
             throw e;
         }
+    }
+
+    /** Where the target's server came from (see {@link RehearsalListener#serverReady}); empty for SQLite or before it was found. */
+    public Optional<String> server(TargetKind kind) {
+        return Optional.ofNullable(servers.availability(kind).origin());
     }
 
     /** Drops the target's databases; returns those kept for inspection. */

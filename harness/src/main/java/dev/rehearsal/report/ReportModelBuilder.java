@@ -39,9 +39,10 @@ final class ReportModelBuilder {
         for (SuiteResult suite : results.suites()) {
             SuiteReport report = suite(suite, suites.size());
             suites.add(report);
-            for (TargetReport target : report.targets()) {
+            for (int i = 0; i < report.targets().size(); i++) {
+                TargetReport target = report.targets().get(i);
                 engines.add(new Environment.Engine(suite.name(), target.target(), target.status(),
-                        target.serverVersion(), target.maskedUrl()));
+                        target.serverVersion(), target.maskedUrl(), mask(suite.targets().get(i).server())));
             }
         }
         ReadinessRules.Decision overall = ReadinessRules.overall(suites.stream()

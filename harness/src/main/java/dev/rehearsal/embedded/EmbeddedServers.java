@@ -20,6 +20,7 @@ public final class EmbeddedServers implements AutoCloseable {
     private final EmbeddedSettings settings;
     private final List<RunningServer> running = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
+    private final List<Watchdog> watchdogs = new ArrayList<>();
     private Path root;
     private boolean ownRoot;
     private Thread hook;
@@ -70,6 +71,7 @@ public final class EmbeddedServers implements AutoCloseable {
         Path data = directory("postgres-" + major);
         RunningServer server = ZonkyPostgres.start(found, data, freePort());
         running.add(server);
+        watch(data);
         return server.server();
     }
 
@@ -87,7 +89,15 @@ public final class EmbeddedServers implements AutoCloseable {
         Path data = directory("mariadb-" + version);
         RunningServer server = MariaDb4jServer.start(found, data, freePort());
         running.add(server);
+        watch(data);
         return server.server();
+    }
+
+    private void watch(Path data) {
+        Watchdog watchdog = Watchdog.start(data, data.getParent());
+        if (watchdog != null) {
+            watchdogs.add(watchdog);
+        }
     }
 
     private Path directory(String name) {
@@ -132,6 +142,8 @@ public final class EmbeddedServers implements AutoCloseable {
             delete(root);
         }
         root = null;
+        watchdogs.forEach(Watchdog::release);
+        watchdogs.clear();
         if (hook != null && Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

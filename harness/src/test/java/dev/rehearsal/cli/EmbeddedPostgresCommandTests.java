@@ -44,12 +44,8 @@ class EmbeddedPostgresCommandTests {
     @Test
     void interruptedRunLeavesNoServerRunning() throws Exception {
         Path servers = out.resolve("servers");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RehearsalCommand.class.getName(), "rehearse", "--migrations", RehearseCommandTests.set("good").toString(),
-                "--targets", "postgres-17", "--embedded-dir", servers.toString(), "--out", out.resolve("reports").toString()));
         Path printed = out.resolve("child.out");
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+        Process child = startChild(servers, printed);
         try {
             assertThat(awaitFirstStep(child, printed)).as("no step on the server:\n%s", Files.readString(printed)).isTrue();
             assertThat(postgresProcessesUnder(servers)).isNotEmpty();
@@ -65,6 +61,41 @@ class EmbeddedPostgresCommandTests {
         }
     }
 
+    /** kill -9 of the JVM runs no shutdown hook: the watchdog, in a session of its own, stops the server. */
+    @Test
+    void killedRunLeavesNoServerRunning() throws Exception {
+        Path servers = out.resolve("servers");
+        Path printed = out.resolve("child.out");
+        Process child = startChild(servers, printed);
+        try {
+            assertThat(awaitFirstStep(child, printed)).as("no step on the server:\n%s", Files.readString(printed)).isTrue();
+            assertThat(postgresProcessesUnder(servers)).isNotEmpty();
+
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            for (int i = 0; i < 200 && !postgresProcessesUnder(servers).isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(postgresProcessesUnder(servers)).isEmpty();
+            for (int i = 0; i < 100 && servers.toFile().list().length > 0; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(servers.toFile().list()).as("server directories").isEmpty();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static Process startChild(Path servers, Path printed) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                RehearsalCommand.class.getName(), "rehearse", "--migrations", RehearseCommandTests.set("good").toString(),
+                "--targets", "postgres-17", "--embedded-dir", servers.toString(),
+                "--out", printed.resolveSibling("reports").toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+    }
+
     /** Waits for the server line and the first step run on it. */
     private static boolean awaitFirstStep(Process child, Path printed) throws IOException, InterruptedException {
         for (int i = 0; i < 1200 && child.isAlive(); i++) {
@@ -77,10 +108,11 @@ class EmbeddedPostgresCommandTests {
         return false;
     }
 
-    /** The server processes whose command line names a data directory under {@code dir}. */
+    /** The server processes whose command line names a data directory under {@code dir} (not the watchdog watching it). */
     private static List<String> postgresProcessesUnder(Path dir) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("postgres") && c.contains(dir.toString())).toList();
+                .filter(c -> c.contains("postgres") && c.contains(dir.toString()) && !c.contains("rehearsal-watchdog"))
+                .toList();
     }
 
     private static int port(String jdbcUrl) {

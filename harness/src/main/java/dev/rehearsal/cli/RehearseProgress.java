@@ -37,6 +37,13 @@ final class RehearseProgress implements RehearsalListener {
         out.flush();
     }
 
+    /** {@code SERVER   postgres-17: embedded PostgreSQL 17.12.0 (...), started in 2.1 s}. */
+    @Override
+    public void serverReady(NodeId id, String server) {
+        out.printf(Locale.ROOT, "%-8s %s: %s%n", "SERVER", id.target().id(), server);
+        out.flush();
+    }
+
     @Override
     public void note(NodeId id, String message) {
         out.printf(Locale.ROOT, "%-8s %-8s %s%n", "NOTE", id.target() == null ? "" : id.target().id(), message);

@@ -12,18 +12,36 @@ public final class Constants {
     public static final String ENGINE_ID = "rehearsal";
 
     /**
-     * Comma-separated targets to rehearse on: {@code sqlite}, {@code postgres}, {@code mariadb}.
-     * Default {@code sqlite}. A {@link RehearsalSuite} runs the intersection with its own targets.
+     * Comma-separated targets to rehearse on: {@code sqlite}, {@code postgres}, {@code mariadb}, and
+     * the embedded servers Rehearsal starts itself: {@code postgres-13} to {@code postgres-17},
+     * {@code mariadb-10.11}, {@code mariadb-11.4} (see the README: their binaries are Maven artifacts).
+     * Default {@code sqlite}. A {@link RehearsalSuite} runs the intersection with its own targets
+     * ({@code POSTGRES} there allows every PostgreSQL target).
      */
     public static final String TARGETS = "rehearsal.targets";
 
     /**
      * Admin JDBC URL of the PostgreSQL server (the engine creates and drops one database per
      * target run there), e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}.
-     * Default: none; then a Testcontainers PostgreSQL when a Docker engine is reachable, else the
-     * target is skipped.
+     * Default: none; then a Testcontainers PostgreSQL when a Docker engine is reachable, else an
+     * embedded PostgreSQL 17 when its binaries are found (as for {@code postgres-17}), else the
+     * target is skipped with the reason of each step.
      */
     public static final String POSTGRES_URL = "rehearsal.postgres.url";
+
+    /**
+     * Where embedded servers ({@code postgres-17}, ...) keep their data directories, one per server,
+     * deleted when the run ends. Default {@code target/rehearsal-servers} when the working directory
+     * has a {@code target} folder (a Maven module), else a temporary directory.
+     */
+    public static final String EMBEDDED_DIR = "rehearsal.embedded.dir";
+
+    /**
+     * The local Maven repository in which the binaries of embedded servers are looked up when they
+     * are not on the classpath. Default: the {@code maven.repo.local} system property, else
+     * {@code ~/.m2/repository}.
+     */
+    public static final String EMBEDDED_MAVEN_REPOSITORY = "rehearsal.embedded.maven-repository";
 
     /** As {@link #POSTGRES_URL}, for MariaDB, e.g. {@code jdbc:mariadb://127.0.0.1:3306/?user=root}. */
     public static final String MARIADB_URL = "rehearsal.mariadb.url";

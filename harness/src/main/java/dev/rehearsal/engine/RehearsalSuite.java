@@ -39,7 +39,8 @@ public @interface RehearsalSuite {
 
     /**
      * The targets this set may run on. The engine runs the intersection with the
-     * {@value Constants#TARGETS} configuration parameter (default sqlite only).
+     * {@value Constants#TARGETS} configuration parameter (default sqlite only); an engine allows each of
+     * its versioned embedded targets ({@code POSTGRES} allows {@code postgres-13}).
      */
     Target[] targets() default {Target.SQLITE, Target.POSTGRES, Target.MARIADB};
 

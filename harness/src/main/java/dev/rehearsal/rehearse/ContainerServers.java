@@ -15,10 +15,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class ContainerServers implements AutoCloseable {
     private final List<JdbcDatabaseContainer<?>> started = new ArrayList<>();
 
+    /** The image a target's container runs. */
+    static String image(TargetKind target) {
+        return target == TargetKind.POSTGRES ? "postgres:16-alpine" : "mariadb:11";
+    }
+
     Target start(TargetKind target) {
         JdbcDatabaseContainer<?> container = target == TargetKind.POSTGRES
-                ? new PostgreSQLContainer("postgres:16-alpine")
-                : new MariaDBContainer("mariadb:11").withUsername("root").withPassword("rehearsal");
+                ? new PostgreSQLContainer(image(target))
+                : new MariaDBContainer(image(target)).withUsername("root").withPassword("rehearsal");
         container.start();
         started.add(container);
         return Target.of(container.getJdbcUrl(), container.getUsername(), container.getPassword());

@@ -25,6 +25,14 @@ public interface RehearsalListener {
     default void note(NodeId id, String message) {
     }
 
+    /**
+     * A target's server answered, before its first step runs.
+     *
+     * @param server where it came from: {@code embedded PostgreSQL 17.12.0 (...), started in 2.1 s}
+     */
+    default void serverReady(NodeId id, String server) {
+    }
+
     /** A suite, target or migration did not run, or failed as a whole, and why. */
     default void containerFinished(NodeId id, String reason, boolean skipped) {
     }

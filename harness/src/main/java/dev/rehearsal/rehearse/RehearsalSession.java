@@ -9,6 +9,7 @@ import dev.rehearsal.rehearse.plan.NodeId;
 import dev.rehearsal.rehearse.plan.PlannedStep;
 import dev.rehearsal.rehearse.plan.Step;
 import dev.rehearsal.rehearse.plan.SuitePlan;
+import dev.rehearsal.rehearse.plan.TargetKind;
 import dev.rehearsal.rehearse.plan.TargetPlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.StepResult;
@@ -51,6 +52,9 @@ public final class RehearsalSession implements AutoCloseable {
             recorder.unavailable(id);
             container(id, availability.unavailableReason(), true);
             return Optional.of(availability.unavailableReason());
+        }
+        if (availability.available() && availability.origin() != null) {
+            listener.serverReady(id, availability.origin());
         }
         return Optional.empty();
     }
@@ -97,6 +101,11 @@ public final class RehearsalSession implements AutoCloseable {
         } catch (RuntimeException e) {
             listener.note(id, "checkpoint not written: " + e.getMessage());
         }
+    }
+
+    /** Where the target's server came from (see {@link RehearsalListener#serverReady}); empty for SQLite or before it was found. */
+    public Optional<String> server(TargetKind kind) {
+        return Optional.ofNullable(servers.availability(kind).origin());
     }
 
     /** Drops the target's databases; returns those kept for inspection. */

@@ -76,7 +76,8 @@ final class ResultsAssembler {
                 : anyFailed || inherited != null ? TargetStatus.FAILED : TargetStatus.PASSED;
         return new TargetResult(target.kind().id(), status, inherited,
                 availability == null ? null : availability.maskedUrl(),
-                availability == null ? null : availability.serverVersion(), migrations, setSteps, planned, List.of());
+                availability == null ? null : availability.serverVersion(), migrations, setSteps, planned, List.of(),
+                availability == null ? null : availability.origin());
     }
 
     /** What the recorder saw of a step; an unrun one inherits its container's reason. */

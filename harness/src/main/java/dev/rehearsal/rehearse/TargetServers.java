@@ -2,6 +2,9 @@ package dev.rehearsal.rehearse;
 
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.Target;
+import dev.rehearsal.embedded.EmbeddedServer;
+import dev.rehearsal.embedded.EmbeddedServerException;
+import dev.rehearsal.embedded.EmbeddedServers;
 import dev.rehearsal.rehearse.plan.TargetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,25 +13,34 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The database servers of one run: a configured admin URL, else a Testcontainers server when
- * a Docker engine is reachable, else unavailable with the reason. Each is probed once per run.
+ * The database servers of one run, each found (or started) once per run. An embedded target
+ * ({@code postgres-17}) is a server started from Maven-cached binaries. {@code postgres} and
+ * {@code mariadb} fall back in this order: the configured admin URL, else a Testcontainers server
+ * when a Docker engine is reachable, else (PostgreSQL) the embedded {@link #FALLBACK_POSTGRES} when
+ * its binaries are found, else unavailable with the reason of every step.
  */
 final class TargetServers implements AutoCloseable {
-    private final ServerSettings settings;
     private final Map<TargetKind, Availability> known = new EnumMap<>(TargetKind.class);
+    /** The embedded target {@code postgres} falls back to: the newest major Rehearsal pins. */
+    static final TargetKind FALLBACK_POSTGRES = TargetKind.POSTGRES_17;
+
+    private final ServerSettings settings;
+    private final EmbeddedServers embedded;
     private ContainerServers containers;
 
     TargetServers(ServerSettings settings) {
         this.settings = settings;
+        this.embedded = new EmbeddedServers(settings.embedded());
     }
 
     /**
      * Whether a target can run, and where.
      *
      * @param server the admin target of the server; null for SQLite
+     * @param origin where the server came from ({@code embedded PostgreSQL 17.12.0 ..., started in 2.1 s}); null for SQLite
      * @param unavailableReason null when available
      */
-    record Availability(Target server, String maskedUrl, String serverVersion, String unavailableReason) {
+    record Availability(Target server, String maskedUrl, String serverVersion, String origin, String unavailableReason) {
         public boolean available() {
             return unavailableReason == null;
         }
@@ -40,17 +52,28 @@ final class TargetServers implements AutoCloseable {
 
     private Availability find(TargetKind target) {
         if (target == TargetKind.SQLITE) {
-            return probe(target, Target.of("jdbc:sqlite::memory:"), null);
+            return probe(target, Target.of("jdbc:sqlite::memory:"), null, null);
+        }
+        if (target.isEmbedded()) {
+            return embedded(target, target, "");
         }
         String key = settings.urlSetting(target);
         if (settings.url(target).isPresent()) {
             Target server = Target.of(settings.url(target).get(), null, settings.password(target).orElse(null));
-            return probe(target, server, server.displayUrl());
+            return probe(target, server, server.displayUrl(), "the server at " + key);
         }
         String docker = dockerAbsence();
         if (docker != null) {
-            return new Availability(null, null, null, target.id() + ": no " + key + " configured and no Docker engine ("
-                    + docker + ")");
+            String why = "no " + key + " configured and no Docker engine (" + docker + ")";
+            if (target == TargetKind.POSTGRES) {
+                String missing = embedded.postgresMissing(FALLBACK_POSTGRES.embeddedVersion().orElseThrow());
+                if (missing == null) {
+                    return embedded(target, FALLBACK_POSTGRES, " (fallback: " + why + ")");
+                }
+                why = "no " + key + " configured, no Docker engine (" + docker + "), and no embedded "
+                        + FALLBACK_POSTGRES.id() + ": " + missing;
+            }
+            return unavailable(target.id() + ": " + why);
         }
         String missing = missingModule(target);
         if (missing != null) {
@@ -63,20 +86,34 @@ final class TargetServers implements AutoCloseable {
                 containers = new ContainerServers();
             }
             Target server = containers.start(target);
-            return probe(target, server, server.displayUrl());
+            return probe(target, server, server.displayUrl(), "Testcontainers " + ContainerServers.image(target));
         } catch (RuntimeException | LinkageError e) {
-            return new Availability(null, null, null, target.id() + ": no " + key + " configured and the Testcontainers "
+            return unavailable(target.id() + ": no " + key + " configured and the Testcontainers "
                     + target.id() + " server did not start (" + e + ")");
         }
     }
 
-    private static Availability probe(TargetKind target, Target server, String maskedUrl) {
+    /** Starts the embedded server of {@code version} for {@code target}; {@code note} says why when it is a fallback. */
+    private Availability embedded(TargetKind target, TargetKind version, String note) {
+        try {
+            EmbeddedServer server = embedded.start(version.engine().id(), version.embeddedVersion().orElseThrow());
+            return probe(target, server.admin(), server.admin().displayUrl(), server.summary() + note);
+        } catch (EmbeddedServerException e) {
+            return unavailable(target.id() + ": " + e.getMessage());
+        }
+    }
+
+    private static Availability unavailable(String reason) {
+        return new Availability(null, null, null, null, reason);
+    }
+
+    private static Availability probe(TargetKind target, Target server, String maskedUrl, String origin) {
         try (Connection c = server.connect()) {
             Dialect dialect = server.dialect();
-            return new Availability(maskedUrl == null ? null : server, maskedUrl, dialect.serverVersion(c), null);
+            return new Availability(maskedUrl == null ? null : server, maskedUrl, dialect.serverVersion(c), origin, null);
         } catch (Exception e) {
             // The driver's message may quote the password out of URL shape; only the server knows it.
-            return new Availability(null, maskedUrl, null, server.mask(target.id() + ": " + e.getMessage()));
+            return new Availability(null, maskedUrl, null, origin, server.mask(target.id() + ": " + e.getMessage()));
         }
     }
 
@@ -108,8 +145,12 @@ final class TargetServers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (containers != null) {
-            containers.close();
+        try {
+            if (containers != null) {
+                containers.close();
+            }
+        } finally {
+            embedded.close();
         }
     }
 }

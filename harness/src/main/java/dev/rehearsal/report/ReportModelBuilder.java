@@ -9,6 +9,7 @@ import dev.rehearsal.rehearse.results.SuiteResult;
 import dev.rehearsal.rehearse.results.TargetResult;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.report.findings.SqlFindings;
+import dev.rehearsal.report.findings.VersionDifferences;
 import dev.rehearsal.report.model.Environment;
 import dev.rehearsal.report.model.Failure;
 import dev.rehearsal.report.model.MigrationRow;
@@ -40,9 +41,10 @@ final class ReportModelBuilder {
         for (SuiteResult suite : results.suites()) {
             SuiteReport report = suite(suite, suites.size());
             suites.add(report);
-            for (TargetReport target : report.targets()) {
+            for (int i = 0; i < report.targets().size(); i++) {
+                TargetReport target = report.targets().get(i);
                 engines.add(new Environment.Engine(suite.name(), target.target(), target.status(),
-                        target.serverVersion(), target.maskedUrl()));
+                        target.serverVersion(), target.maskedUrl(), mask(suite.targets().get(i).server())));
             }
         }
         ReadinessRules.Decision overall = ReadinessRules.overall(suites.stream()
@@ -62,9 +64,10 @@ final class ReportModelBuilder {
         targets.forEach(t -> t.migrations().stream()
                 .filter(r -> ReadinessRules.status(r, Proof.BACKUP_RESTORE) == ProofStatus.PASSED)
                 .forEach(r -> backedUp.add(r.version())));
-        var findings = suite.migrations() == null ? List.<dev.rehearsal.report.model.Finding>of()
+        var findings = new ArrayList<>(suite.migrations() == null ? List.<dev.rehearsal.report.model.Finding>of()
                 : SqlFindings.find(options.migrationsRoot().resolve(suite.migrations()),
-                        suite.targets().stream().map(TargetResult::target).toList(), backedUp);
+                        suite.targets().stream().map(TargetResult::target).toList(), backedUp));
+        findings.addAll(VersionDifferences.find(suite));
         return new SuiteReport(suite.id(), suite.name(), suite.migrations(), mask(suite.error()), decision.readiness(),
                 decision.reason(), targets, findings);
     }

@@ -84,16 +84,24 @@ class RehearsalEngineInputTests {
                 .isEqualTo(TargetStatus.FAILED);
     }
 
+    /** The fallback order: URL, else Docker, else the embedded PostgreSQL 17 (its binaries are on the test classpath). */
     @Test
-    void postgresWithoutUrlOrDockerIsSkippedWithTheReason() {
+    void postgresWithoutUrlOrDockerFallsBackToEmbeddedPostgres17() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DOCKER_HOST") == null
                 && !java.nio.file.Files.exists(Path.of("/var/run/docker.sock")), "a Docker engine is reachable");
         EngineExecutionResults results = EngineRuns.runSet(reports, "good", Map.of(Constants.TARGETS, "postgres"));
 
-        results.containerEvents().assertStatistics(s -> s.started(2).succeeded(2).failed(0).skipped(1).aborted(0));
-        assertThat(results.containerEvents().skipped().list().get(0).getPayload(String.class).orElseThrow())
-                .isEqualTo("postgres: no rehearsal.postgres.url configured and no Docker engine"
-                        + " (DOCKER_HOST unset, /var/run/docker.sock missing)");
+        results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0).skipped(0).aborted(0));
+        results.containerEvents().assertStatistics(s -> s.started(6).succeeded(6).failed(0).skipped(0).aborted(0));
+        TargetResult postgres = ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets().get(0);
+        assertThat(postgres.target()).isEqualTo("postgres");
+        assertThat(postgres.serverVersion()).startsWith("17.");
+        assertThat(postgres.server()).startsWith("embedded PostgreSQL 17.12.0 (io.zonky.test, binaries from the classpath),"
+                + " started in ").endsWith(" (fallback: no rehearsal.postgres.url configured and no Docker engine"
+                + " (DOCKER_HOST unset, /var/run/docker.sock missing))");
+        assertThat(results.containerEvents().reportingEntryPublished().list().stream().map(e -> e.getPayload(
+                org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs().get("server"))
+                .filter(java.util.Objects::nonNull)).containsExactly(postgres.server());
     }
 
     @Test

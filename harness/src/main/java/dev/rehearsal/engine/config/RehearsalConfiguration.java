@@ -5,18 +5,18 @@ import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.ProductionLabels;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalSuite;
+import dev.rehearsal.embedded.EmbeddedSettings;
 import dev.rehearsal.rehearse.plan.Shard;
 import dev.rehearsal.rehearse.RunOptions;
 import dev.rehearsal.rehearse.ServerSettings;
 import dev.rehearsal.rehearse.plan.TargetKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -24,10 +24,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The engine's settings, read once from the {@code rehearsal.*} configuration parameters (see
  * {@link Constants} for keys, values and defaults).
  */
-public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
+public record RehearsalConfiguration(List<TargetKind> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
         ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters, Optional<String> environment,
-        boolean allowProduction, Shard shard) {
+        boolean allowProduction, Shard shard, Optional<String> embeddedDir, Optional<String> mavenRepository) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
@@ -51,7 +51,9 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 suiteParameters(parameters),
                 nonBlank(parameters, Constants.ENVIRONMENT),
                 parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false),
-                nonBlank(parameters, Constants.SHARD).map(v -> Shard.parse(v, Constants.SHARD)).orElse(Shard.WHOLE));
+                nonBlank(parameters, Constants.SHARD).map(v -> Shard.parse(v, Constants.SHARD)).orElse(Shard.WHOLE),
+                nonBlank(parameters, Constants.EMBEDDED_DIR),
+                nonBlank(parameters, Constants.EMBEDDED_MAVEN_REPOSITORY));
     }
 
     /**
@@ -127,7 +129,21 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
             serverPassword(target).ifPresent(password -> passwords.put(kind, password));
         }
         return new ServerSettings(urls, passwords,
-                Map.of(TargetKind.POSTGRES, Constants.POSTGRES_URL, TargetKind.MARIADB, Constants.MARIADB_URL));
+                Map.of(TargetKind.POSTGRES, Constants.POSTGRES_URL, TargetKind.MARIADB, Constants.MARIADB_URL),
+                embeddedServers());
+    }
+
+    /**
+     * Where embedded servers keep their data ({@link Constants#EMBEDDED_DIR}, else {@code target/rehearsal-servers}
+     * when the working directory is a Maven module, else a temporary directory) and where their binaries are cached.
+     */
+    EmbeddedSettings embeddedServers() {
+        Path dataRoot = embeddedDir.map(paths::resolveForOutput).orElseGet(() -> {
+            Path target = Path.of("target").toAbsolutePath();
+            return Files.isDirectory(target) ? target.resolve("rehearsal-servers") : null;
+        });
+        return new EmbeddedSettings(dataRoot, mavenRepository.map(Path::of).map(Path::toAbsolutePath)
+                .orElseGet(EmbeddedSettings::defaultMavenRepository), Constants.EMBEDDED_MAVEN_REPOSITORY);
     }
 
     public RunOptions runOptions() {
@@ -139,17 +155,14 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
         return paths.resolveForOutput(reportDir);
     }
 
-    static List<RehearsalSuite.Target> targets(String value) {
-        List<RehearsalSuite.Target> targets = new ArrayList<>();
+    static List<TargetKind> targets(String value) {
+        List<TargetKind> targets = new ArrayList<>();
         for (String name : value.split(",")) {
-            String trimmed = name.trim().toLowerCase(Locale.ROOT);
-            if (trimmed.isEmpty()) {
+            if (name.isBlank()) {
                 continue;
             }
-            RehearsalSuite.Target target = Arrays.stream(RehearsalSuite.Target.values())
-                    .filter(t -> t.id().equals(trimmed)).findFirst()
-                    .orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE, Constants.TARGETS + ": unknown target '"
-                            + name.trim() + "'; use a comma list of sqlite, postgres, mariadb"));
+            TargetKind target = TargetKind.find(name).orElseThrow(() -> new RehearsalException(ErrorCode.BAD_USAGE,
+                    Constants.TARGETS + ": unknown target '" + name.trim() + "'; use a comma list of " + TargetKind.ids()));
             if (!targets.contains(target)) {
                 targets.add(target);
             }

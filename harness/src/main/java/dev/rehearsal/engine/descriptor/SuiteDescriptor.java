@@ -1,6 +1,7 @@
 package dev.rehearsal.engine.descriptor;
 
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.engine.RehearsalSuite;
 import dev.rehearsal.engine.config.RehearsalConfiguration;
 import dev.rehearsal.engine.execution.RehearsalContext;
 import dev.rehearsal.rehearse.plan.Declarations;
@@ -117,7 +118,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         if (declarationsError != null) {
             return List.of();
         }
-        return config.targets().stream().filter(definition.allowedTargets()::contains)
+        return config.targets().stream().filter(this::allows)
                 .map(t -> (DiscoverySelector) DiscoverySelectors.selectUniqueId(
                         getUniqueId().append(SegmentTypes.TARGET, t.id())))
                 .toList();
@@ -128,8 +129,13 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         if (declarationsError != null) {
             return Optional.empty();
         }
-        return definition.allowedTargets().stream().filter(t -> t.id().equals(id)).findFirst()
-                .map(t -> new TargetDescriptor(this, loaded.computeIfAbsent(TargetKind.find(id).orElseThrow(), this::load)));
+        return TargetKind.find(id).filter(kind -> kind.id().equals(id)).filter(this::allows)
+                .map(kind -> new TargetDescriptor(this, loaded.computeIfAbsent(kind, this::load)));
+    }
+
+    /** A suite allowing an engine allows every target of it: {@code POSTGRES} allows {@code postgres-13}. */
+    private boolean allows(TargetKind kind) {
+        return definition.allowedTargets().contains(RehearsalSuite.Target.valueOf(kind.engine().name()));
     }
 
     private TargetPlan load(TargetKind kind) {

@@ -93,7 +93,9 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         productionRefusal(context).ifPresent(reason -> {
             throw new RehearsalException(ErrorCode.PRODUCTION_GUARD, reason);
         });
-        return context.withTargetRun(context.session().openTarget(nodeId, suite.plan(List.of()), plan));
+        TargetRun run = context.session().openTarget(nodeId, suite.plan(List.of()), plan);
+        context.session().server(plan.kind()).ifPresent(server -> context.publish(this, Map.of("server", server)));
+        return context.withTargetRun(run);
     }
 
     @Override
@@ -154,6 +156,10 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
 
     /** Set when the target's configured server is labelled production and the configuration does not allow it. */
     private Optional<String> productionRefusal(RehearsalContext context) {
-        return context.config().productionRefusal(RehearsalSuite.Target.valueOf(plan.kind().name()), System.getenv());
+        if (plan.kind().isEmbedded()) {
+            return Optional.empty();
+        }
+        return context.config().productionRefusal(RehearsalSuite.Target.valueOf(plan.kind().engine().name()),
+                System.getenv());
     }
 }

@@ -66,7 +66,7 @@ public final class Planner {
     public static TargetPlan target(TargetKind kind, Path migrations, Declarations declarations) {
         MigrationSet set;
         try {
-            set = MigrationLoader.load(migrations, Dialects.forName(kind.id()));
+            set = MigrationLoader.load(migrations, Dialects.forName(kind.engine().id()));
             declarations.requireVersionsOf(set);
         } catch (RehearsalException e) {
             return new TargetPlan(kind, null, e, List.of(), List.of());

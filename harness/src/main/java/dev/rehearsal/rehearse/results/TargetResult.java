@@ -15,10 +15,13 @@ import java.util.List;
  *     written before 0.2 (their plan is unknown: read as exactly what they hold)
  * @param duplicated unique ids that a merge found in more than one shard's results (the first was kept); empty
  *     for a run
+ * @param server where the server came from: the configured URL's setting, a Testcontainers image, or an
+ *     embedded server with its release and start-up time; null for SQLite and unreached servers
  * @see Coverage
  */
 public record TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
-        List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated) {
+        List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated,
+        String server) {
 
     public TargetResult {
         migrations = List.copyOf(migrations);
@@ -30,6 +33,12 @@ public record TargetResult(String target, TargetStatus status, String reason, St
     /** A result whose plan is not recorded (read as complete). */
     public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
             List<MigrationResult> migrations, List<StepResult> setSteps) {
-        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, null, List.of());
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, null, List.of(), null);
+    }
+
+    /** Without a server origin (SQLite, results written before it was recorded). */
+    public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
+            List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated) {
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, planned, duplicated, null);
     }
 }

@@ -19,7 +19,13 @@ public record Environment(String rehearsalVersion, String javaVersion, String st
         fixtureRows = Map.copyOf(fixtureRows);
     }
 
-    /** One target of one suite as the run found it. */
-    public record Engine(String suite, String target, String status, String serverVersion, String maskedUrl) {
+    /**
+     * One target of one suite as the run found it.
+     *
+     * @param server where the server came from (configured URL, Testcontainers image, embedded release and its
+     *     start-up time); null for SQLite and unreached servers
+     */
+    public record Engine(String suite, String target, String status, String serverVersion, String maskedUrl,
+            String server) {
     }
 }

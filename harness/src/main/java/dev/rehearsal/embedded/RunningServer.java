@@ -1,0 +1,5 @@
+package dev.rehearsal.embedded;
+
+/** A started server and how to stop it. */
+record RunningServer(EmbeddedServer server, AutoCloseable stop) {
+}

@@ -2,6 +2,7 @@ package dev.rehearsal.rehearse.plan;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.SqliteFunctions;
 import dev.rehearsal.drill.DrillOptions;
 import dev.rehearsal.drill.FaultOptions;
 import dev.rehearsal.migration.MigrationSet;
@@ -27,10 +28,12 @@ import java.util.stream.Collectors;
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
  * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
+ * @param sqliteFunctions functions the project registers in its SQLite driver, registered on every SQLite
+ *     connection Rehearsal opens for the set
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
-        Drills drills, Map<MigrationVersion, String> declaredAt) {
+        Drills drills, Map<MigrationVersion, String> declaredAt, SqliteFunctions sqliteFunctions) {
     /** The declarations file in a migrations directory. */
     public static final String FILE = "rehearsal.yaml";
 
@@ -41,6 +44,14 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
         expected = List.copyOf(expected);
         drills = drills == null ? Drills.off() : drills;
         declaredAt = Collections.unmodifiableMap(new LinkedHashMap<>(declaredAt));
+        sqliteFunctions = sqliteFunctions == null ? SqliteFunctions.none() : sqliteFunctions;
+    }
+
+    public Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy, Set<String> volatileColumns,
+            List<ExpectedDefect> expected, String fixtures, String verification, Drills drills,
+            Map<MigrationVersion, String> declaredAt) {
+        this(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt,
+                SqliteFunctions.none());
     }
 
     public static Declarations none() {

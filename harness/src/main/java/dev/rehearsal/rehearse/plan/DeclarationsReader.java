@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads {@code rehearsal.yaml}; a set without one declares nothing. */
@@ -214,7 +215,7 @@ public final class DeclarationsReader {
      * so a missing one, or one that is not an {@code org.sqlite.Function}, is reported at the entry's line.
      */
     static final class FunctionEntry extends JsonDeserializer<SqliteFunctions.Declared> {
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         @Override
         public SqliteFunctions.Declared deserialize(JsonParser p, DeserializationContext context) throws IOException {
@@ -229,8 +230,8 @@ public final class DeclarationsReader {
             for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                 p.nextToken();
                 if (!key.equals("name") && !key.equals("class")) {
-                    throw new JsonMappingException(p, "unknown key '" + key + "' in a functions entry; use name and class",
-                            p.currentTokenLocation());
+                    throw new JsonMappingException(p, "unknown key '" + key + "' in a functions entry;"
+                            + " use name and class", p.currentTokenLocation());
                 }
                 keys.put(key, p.currentToken().isScalarValue() ? p.getValueAsString() : null);
             }

@@ -66,7 +66,7 @@ final class DrillCommand implements Runnable {
         /** Refuses (exit 2, nothing changed) a target that holds anything, unless it is declared scratch. */
         Target scratchTarget() {
             safety.guard("drill " + spec.name());
-            Target target = targetOptions.target();
+            Target target = withSetFunctions(targetOptions.target());
             if (!scratchOk) {
                 DrillTargets.contents(target, new SchemaHistory(target.dialect(), historyTable)).ifPresent(what -> {
                     throw new RehearsalException(ErrorCode.BAD_USAGE, "refusing to drill on " + target.displayUrl()

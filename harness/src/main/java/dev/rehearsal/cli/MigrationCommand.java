@@ -1,8 +1,10 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.database.Dialects;
 import dev.rehearsal.database.Target;
 import dev.rehearsal.migration.MigrationLoader;
 import dev.rehearsal.migration.MigrationSet;
+import dev.rehearsal.rehearse.plan.DeclarationsReader;
 import dev.rehearsal.runner.Direction;
 import dev.rehearsal.runner.ExecutedMigration;
 import dev.rehearsal.runner.MigrationRunner;
@@ -71,7 +73,16 @@ abstract class MigrationCommand implements Callable<Integer> {
     }
 
     Target target() {
-        return createsDatabase() ? targetOptions.target() : targetOptions.existingTarget();
+        return withSetFunctions(createsDatabase() ? targetOptions.target() : targetOptions.existingTarget());
+    }
+
+    /**
+     * {@code target} registering the SQLite functions the set declares in its rehearsal.yaml (the project
+     * registers them in its own driver and the migrations call them); a server target is returned as is.
+     */
+    Target withSetFunctions(Target target) {
+        return target.dialect() == Dialects.SQLITE
+                ? target.withFunctions(DeclarationsReader.read(migrations).sqliteFunctions()) : target;
     }
 
     /** Loads and checks every file before anything touches the database. */

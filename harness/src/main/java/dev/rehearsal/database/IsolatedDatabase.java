@@ -30,9 +30,14 @@ public final class IsolatedDatabase implements AutoCloseable {
 
     /** A new SQLite file in the temporary directory. */
     public static IsolatedDatabase sqlite(String prefix) {
+        return sqlite(prefix, SqliteFunctions.none());
+    }
+
+    /** A new SQLite file in the temporary directory, whose connections register {@code functions}. */
+    public static IsolatedDatabase sqlite(String prefix, SqliteFunctions functions) {
         try {
             Path file = Files.createTempFile(safe(prefix) + "-", ".db");
-            return new IsolatedDatabase(null, Target.sqlite(file), file);
+            return new IsolatedDatabase(null, Target.sqlite(file).withFunctions(functions), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,13 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A database Rehearsal connects to: a JDBC URL, optional credentials, and the dialect the URL
- * implies. {@link #toString()} and {@link #displayUrl()} never show the password.
+ * A database Rehearsal connects to: a JDBC URL, optional credentials, the dialect the URL implies,
+ * and for SQLite the functions a set declares (registered on every connection).
+ * {@link #toString()} and {@link #displayUrl()} never show the password.
  */
-public record Target(String url, String user, String password, Dialect dialect) {
+public record Target(String url, String user, String password, Dialect dialect, SqliteFunctions functions) {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
     // Also without "//": jdbc:postgresql:app and jdbc:sqlite:app.db are URLs too.
     private static final Set<String> KNOWN_SCHEMES = Set.of("postgres", "postgresql", "mariadb", "mysql", "sqlite");
+
+    public Target {
+        functions = functions == null ? SqliteFunctions.none() : functions;
+    }
+
+    public Target(String url, String user, String password, Dialect dialect) {
+        this(url, user, password, dialect, SqliteFunctions.none());
+    }
 
     /** A JDBC URL, or a plain file path (taken as a SQLite database). */
     public static Target of(String urlOrPath) {
@@ -87,12 +96,30 @@ public record Target(String url, String user, String password, Dialect dialect) 
         }
         DriverLogMasking.install();
         try {
-            return DriverManager.getConnection(url, properties);
+            Connection connection = DriverManager.getConnection(url, properties);
+            if (dialect == Dialects.SQLITE && !functions.isEmpty()) {
+                registerFunctions(connection);
+            }
+            return connection;
         } catch (SQLException | RuntimeException e) {
             throw new RehearsalException(ErrorCode.CONNECTION_FAILED,
                     "cannot connect to " + displayUrl() + ": " + mask(e.getMessage()) + userInfoHint(),
                     MaskedDriverException.of(e, this::mask));
         }
+    }
+
+    private void registerFunctions(Connection connection) throws SQLException {
+        try {
+            functions.registerOn(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** This target with {@code declared} registered on each SQLite connection it opens (servers ignore them). */
+    public Target withFunctions(SqliteFunctions declared) {
+        return new Target(url, user, password, dialect, declared);
     }
 
     /**
@@ -152,7 +179,7 @@ public record Target(String url, String user, String password, Dialect dialect) 
 
     /** The same server with another database (schema) name in the URL; not for SQLite. */
     public Target withDatabase(String database) {
-        return new Target(ServerUrls.replaceDatabase(url, database), user, password, dialect);
+        return new Target(ServerUrls.replaceDatabase(url, database), user, password, dialect, functions);
     }
 
     /** The database name in the URL (the file name for SQLite). */

@@ -127,7 +127,8 @@ public final class TargetRun implements AutoCloseable {
 
     /** A fresh, empty database of this target's kind; hand it back with {@link #release}. */
     IsolatedDatabase freshDatabase() {
-        return server == null ? IsolatedDatabase.sqlite("rehearsal") : IsolatedDatabase.on(server, "rehearsal");
+        return server == null ? IsolatedDatabase.sqlite("rehearsal", declarations.sqliteFunctions())
+                : IsolatedDatabase.on(server, "rehearsal");
     }
 
     /** A scratch database's work; SQL errors are reported with the database's URL. */

@@ -3,6 +3,7 @@ package dev.rehearsal.runner;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
 import dev.rehearsal.database.Dialect;
+import dev.rehearsal.database.SqliteFunctions;
 import dev.rehearsal.migration.Migration;
 import dev.rehearsal.migration.MigrationScript;
 import dev.rehearsal.migration.sql.SqlStatement;
@@ -88,7 +89,8 @@ final class MigrationExecutor {
                 .append(direction == Direction.UP ? "migration " : "rollback of migration ")
                 .append(migration.displayName()).append(" failed at ").append(where)
                 .append(" (statement ").append(ran + 1).append(" of ").append(script.statements().size()).append("): ")
-                .append(rootMessage(cause));
+                .append(rootMessage(cause))
+                .append(SqliteFunctions.hintFor(rootMessage(cause)).orElse(""));
         String recordProblem = null;
         try {
             if (transactional && rolledBack(c, migration)) {

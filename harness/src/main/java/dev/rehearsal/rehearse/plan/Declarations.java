@@ -2,6 +2,7 @@ package dev.rehearsal.rehearse.plan;
 
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.SqliteFunctions;
 import dev.rehearsal.drill.DrillOptions;
 import dev.rehearsal.drill.FaultOptions;
 import dev.rehearsal.migration.MigrationSet;
@@ -29,10 +30,13 @@ import java.util.stream.Collectors;
  * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
  * @param strictColumnOrder a rollback that brings every column back in another order fails instead of
  *     being a warning ({@code strict-column-order: true})
+ * @param sqliteFunctions functions the project registers in its SQLite driver, registered on every SQLite
+ *     connection Rehearsal opens for the set
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
-        Drills drills, Map<MigrationVersion, String> declaredAt, boolean strictColumnOrder) {
+        Drills drills, Map<MigrationVersion, String> declaredAt, boolean strictColumnOrder,
+        SqliteFunctions sqliteFunctions) {
     /** The declarations file in a migrations directory. */
     public static final String FILE = "rehearsal.yaml";
 
@@ -43,16 +47,25 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
         expected = List.copyOf(expected);
         drills = drills == null ? Drills.off() : drills;
         declaredAt = Collections.unmodifiableMap(new LinkedHashMap<>(declaredAt));
+        sqliteFunctions = sqliteFunctions == null ? SqliteFunctions.none() : sqliteFunctions;
+    }
+
+    public Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy, Set<String> volatileColumns,
+            List<ExpectedDefect> expected, String fixtures, String verification, Drills drills,
+            Map<MigrationVersion, String> declaredAt) {
+        this(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt, false,
+                SqliteFunctions.none());
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of(), false);
+        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of(), false,
+                SqliteFunctions.none());
     }
 
     /** The same declarations with column order made strict (a face's flag can raise it, never lower it). */
     public Declarations withStrictColumnOrder() {
         return new Declarations(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt,
-                true);
+                true, sqliteFunctions);
     }
 
     /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rehearsal.ErrorCode;
 import dev.rehearsal.RehearsalException;
+import dev.rehearsal.database.SqliteFunctions;
 import dev.rehearsal.drill.Durations;
 import dev.rehearsal.rehearse.plan.Step;
 import dev.rehearsal.migration.MigrationVersion;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads {@code rehearsal.yaml}; a set without one declares nothing. */
@@ -37,7 +39,7 @@ public final class DeclarationsReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String KEYS = "irreversible, lossy, volatile, expect, fixtures, verification,"
-            + " strict-column-order, drills (backup, faults, max-faults, objective)";
+            + " strict-column-order, drills (backup, faults, max-faults, objective), functions (name, class)";
 
     private DeclarationsReader() {
     }
@@ -81,7 +83,7 @@ public final class DeclarationsReader {
         return new Declarations(versions(parsed.irreversible), versions(parsed.lossy),
                 parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
                 parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills(), declaredAt,
-                parsed.strictColumnOrder);
+                parsed.strictColumnOrder, new SqliteFunctions(parsed.functions == null ? List.of() : parsed.functions));
     }
 
     /** {@code file:line:column} when the parser knows where it stopped. */
@@ -119,6 +121,8 @@ public final class DeclarationsReader {
         public DrillsBlock drills;
         @JsonProperty("strict-column-order")
         public boolean strictColumnOrder;
+        @JsonDeserialize(contentUsing = FunctionEntry.class)
+        public List<SqliteFunctions.Declared> functions;
 
         Set<String> volatileNames() {
             Set<String> names = new LinkedHashSet<>();
@@ -204,6 +208,49 @@ public final class DeclarationsReader {
                 }
                 return new DeclaredVersion(MigrationVersion.parse(text), (Path) context.getAttribute(Path.class),
                         at.getLineNr(), at.getColumnNr());
+            }
+        }
+    }
+
+    /**
+     * One {@code functions} entry, {@code {name: slug, class: com.example.Slug}}: the class is loaded now,
+     * so a missing one, or one that is not an {@code org.sqlite.Function}, is reported at the entry's line.
+     */
+    static final class FunctionEntry extends JsonDeserializer<SqliteFunctions.Declared> {
+        private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+        @Override
+        public SqliteFunctions.Declared deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            JsonLocation at = p.currentTokenLocation();
+            Path file = (Path) context.getAttribute(Path.class);
+            String where = file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            if (!p.isExpectedStartObjectToken()) {
+                throw new JsonMappingException(p, "a functions entry is {name: SQL_NAME, class: BINARY_CLASS_NAME}",
+                        at);
+            }
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                p.nextToken();
+                if (!key.equals("name") && !key.equals("class")) {
+                    throw new JsonMappingException(p, "unknown key '" + key + "' in a functions entry;"
+                            + " use name and class", p.currentTokenLocation());
+                }
+                keys.put(key, p.currentToken().isScalarValue() ? p.getValueAsString() : null);
+            }
+            String name = keys.get("name");
+            String className = keys.get("class");
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new JsonMappingException(p, "a functions entry needs name: the SQL name the migrations call"
+                        + " (letters, digits, _), was " + (name == null ? "missing" : "'" + name + "'"), at);
+            }
+            if (className == null || className.isBlank()) {
+                throw new JsonMappingException(p, "function " + name + " needs class: the binary name of a class"
+                        + " extending org.sqlite.Function (e.g. com.example.Functions$Slug)", at);
+            }
+            try {
+                return SqliteFunctions.Declared.load(name, className.strip(), where);
+            } catch (IllegalArgumentException e) {
+                throw new JsonMappingException(p, e.getMessage(), at);
             }
         }
     }

@@ -88,6 +88,11 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--keep-failed-databases", description = "Keep the databases of a target run with a failure.")
     boolean keepFailedDatabases;
 
+    @Option(names = "--generated-rows", paramLabel = "N",
+            description = "Rows generated into every empty table before each migration of a set without fixtures"
+                    + " (0: off; default: generated-rows in rehearsal.yaml, else 200).")
+    Long generatedRows;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the results, the report and the JUnit XML go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -99,7 +104,7 @@ final class RehearseCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         RehearsalResults results;
         try (RehearsalSession session = new RehearsalSession(servers(),
-                new RunOptions(false, "a reachable server", keepFailedDatabases), new RehearseProgress(printer))) {
+                new RunOptions(false, "a reachable server", keepFailedDatabases, generatedRows), new RehearseProgress(printer))) {
             results = PlanRunner.run(List.of(plan), session);
         }
         ResultsWriter.write(results, out);

@@ -77,8 +77,10 @@ public final class RehearsalSession implements AutoCloseable {
                         target.set().migrations(), RunnerOptions.defaults()));
             }
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
-            return new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(), resources,
-                    options.keepFailedDatabases());
+            TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(), suite.declarations(),
+                    resources, options.keepFailedDatabases(), suite.declarations().generatedRows(options.generatedRows()));
+            recorder.seeded(id, run.seededRows());
+            return run;
         } catch (RuntimeException e) {
             container(id, e.getMessage(), false);
             throw e;

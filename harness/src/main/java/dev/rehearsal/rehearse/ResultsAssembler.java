@@ -59,7 +59,8 @@ final class ResultsAssembler {
                 : anyFailed || inherited != null ? TargetStatus.FAILED : TargetStatus.PASSED;
         return new TargetResult(target.kind().id(), status, inherited,
                 availability == null ? null : availability.maskedUrl(),
-                availability == null ? null : availability.serverVersion(), migrations, setSteps);
+                availability == null ? null : availability.serverVersion(), migrations, setSteps,
+                recorder.seededRows(id));
     }
 
     /** What the recorder saw of a step; an unrun one inherits its container's reason. */

@@ -26,7 +26,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
         ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters, Optional<String> environment,
-        boolean allowProduction) {
+        boolean allowProduction, Long generatedRows) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
@@ -49,7 +49,8 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
                 parameters.getBoolean(Constants.PARALLEL_ENABLED).orElse(false),
                 suiteParameters(parameters),
                 nonBlank(parameters, Constants.ENVIRONMENT),
-                parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false));
+                parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false),
+                nonBlank(parameters, Constants.GENERATED_ROWS).map(RehearsalConfiguration::generatedRows).orElse(null));
     }
 
     /**
@@ -129,7 +130,7 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
     }
 
     public RunOptions runOptions() {
-        return new RunOptions(requireTargets, Constants.REQUIRE_TARGETS + "=true", keepFailedDatabases);
+        return new RunOptions(requireTargets, Constants.REQUIRE_TARGETS + "=true", keepFailedDatabases, generatedRows);
     }
 
     /** Where the results JSON goes. */
@@ -153,6 +154,19 @@ public record RehearsalConfiguration(List<RehearsalSuite.Target> targets, Option
             }
         }
         return targets;
+    }
+
+    static long generatedRows(String value) {
+        try {
+            long rows = Long.parseLong(value);
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new RehearsalException(ErrorCode.BAD_USAGE, Constants.GENERATED_ROWS + ": '" + value
+                + "' is not a row count; use 0 (off) or more");
     }
 
     private static Optional<String> nonBlank(ConfigurationParameters parameters, String key) {

@@ -27,12 +27,16 @@ import java.util.stream.Collectors;
  * @param verification verification-suite directory relative to the declarations file, or null
  * @param drills which drills run under each migration; {@link Drills#off()} when none are declared
  * @param declaredAt where ({@code file:line:column}) each version named in the file is first named, in file order
+ * @param generatedRows {@code generated-rows}: rows generated into every empty table before each migration of a
+ *     set without fixtures; null when the file does not say (the run's setting or {@link #DEFAULT_GENERATED_ROWS})
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
-        Drills drills, Map<MigrationVersion, String> declaredAt) {
+        Drills drills, Map<MigrationVersion, String> declaredAt, Long generatedRows) {
     /** The declarations file in a migrations directory. */
     public static final String FILE = "rehearsal.yaml";
+    /** Rows per table the data proofs of a set without fixtures run on, unless configured. */
+    public static final long DEFAULT_GENERATED_ROWS = 200;
 
     public Declarations {
         irreversible = Set.copyOf(irreversible);
@@ -44,7 +48,7 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
     }
 
     public static Declarations none() {
-        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of());
+        return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of(), null);
     }
 
     /**
@@ -61,6 +65,14 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
                             .collect(Collectors.joining(", ")))
                     + ") or delete the entry");
         });
+    }
+
+    /**
+     * Rows per table to generate: the run's setting when it has one (non-null), else the file's, else
+     * {@link #DEFAULT_GENERATED_ROWS}. 0 turns generation off.
+     */
+    public long generatedRows(Long runSetting) {
+        return runSetting != null ? runSetting : generatedRows != null ? generatedRows : DEFAULT_GENERATED_ROWS;
     }
 
     public boolean isIrreversible(MigrationVersion version) {

@@ -37,7 +37,7 @@ public final class DeclarationsReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String KEYS = "irreversible, lossy, volatile, expect, fixtures, verification,"
-            + " drills (backup, faults, max-faults, objective)";
+            + " drills (backup, faults, max-faults, objective), generated-rows";
 
     private DeclarationsReader() {
     }
@@ -80,7 +80,8 @@ public final class DeclarationsReader {
                 .forEach(v -> declaredAt.putIfAbsent(v.version(), v.where()));
         return new Declarations(versions(parsed.irreversible), versions(parsed.lossy),
                 parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
-                parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills(), declaredAt);
+                parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills(), declaredAt,
+                parsed.generatedRows);
     }
 
     /** {@code file:line:column} when the parser knows where it stopped. */
@@ -116,6 +117,16 @@ public final class DeclarationsReader {
         public String fixtures;
         public String verification;
         public DrillsBlock drills;
+        Long generatedRows;
+
+        @JsonProperty("generated-rows")
+        public void setGeneratedRows(long rows) {
+            if (rows < 0) {
+                // no cause: Jackson reports the root cause's message
+                throw new IllegalArgumentException("generated-rows must be 0 (off) or more, was " + rows);
+            }
+            generatedRows = rows;
+        }
 
         Set<String> volatileNames() {
             Set<String> names = new LinkedHashSet<>();

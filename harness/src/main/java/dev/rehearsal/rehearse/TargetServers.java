@@ -48,9 +48,13 @@ final class TargetServers implements AutoCloseable {
             return probe(target, server, server.displayUrl());
         }
         String docker = dockerAbsence();
+        String missing = testcontainersAbsence(target, TargetServers.class.getClassLoader());
         if (docker != null) {
             return new Availability(null, null, null, target.id() + ": no " + key + " configured and no Docker engine ("
-                    + docker + ")");
+                    + docker + ")" + (missing == null ? "" : "; with Docker, " + missing));
+        }
+        if (missing != null) {
+            return new Availability(null, null, null, target.id() + ": no " + key + " configured, and " + missing);
         }
         try {
             if (containers == null) {
@@ -71,6 +75,24 @@ final class TargetServers implements AutoCloseable {
         } catch (Exception e) {
             // The driver's message may quote the password out of URL shape; only the server knows it.
             return new Availability(null, maskedUrl, null, server.mask(target.id() + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Null when the Testcontainers module for {@code target} can be loaded from {@code loader}; else
+     * which artifact to add. The modules are optional dependencies of the harness, so a project that
+     * did not add one would otherwise meet a NoClassDefFoundError.
+     */
+    static String testcontainersAbsence(TargetKind target, ClassLoader loader) {
+        String module = target == TargetKind.POSTGRES ? "postgresql" : "mariadb";
+        String container = target == TargetKind.POSTGRES ? "org.testcontainers.postgresql.PostgreSQLContainer"
+                : "org.testcontainers.mariadb.MariaDBContainer";
+        try {
+            Class.forName(container, false, loader);
+            return null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "Testcontainers is not on the test class path: add the test dependency"
+                    + " org.testcontainers:testcontainers-" + module + " for a throw-away " + target.id() + " server";
         }
     }
 

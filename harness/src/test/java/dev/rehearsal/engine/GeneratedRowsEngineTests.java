@@ -6,6 +6,9 @@ import dev.rehearsal.rehearse.results.ResultsWriter;
 import dev.rehearsal.rehearse.results.StepResult;
 import dev.rehearsal.rehearse.results.TargetResult;
 import dev.rehearsal.rehearse.results.Verdict;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +32,7 @@ class GeneratedRowsEngineTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgres"})
-    void downThatDropsAColumnsDataFailsWithoutAnyFixture(String engine) {
+    void downThatDropsAColumnsDataFailsWithoutAnyFixture(String engine) throws IOException {
         EngineExecutionResults results = EngineRuns.runSet(reports, "lost-column-data-no-rows", EngineRuns.on(engine));
 
         results.testEvents().assertStatistics(s -> s.started(9).succeeded(8).failed(1).skipped(1).aborted(0));
@@ -44,6 +47,12 @@ class GeneratedRowsEngineTests {
         assertThat(step(0, 2).verdict()).isEqualTo(Verdict.PASSED);
         assertThat(step(0, 2).message()).isNull();
         assertThat(target().seededRows()).containsExactly(Map.entry("generated rows: users", 200L));
+        // The report's environment lists them (it was always {} before).
+        JsonNode fixtureRows = new ObjectMapper().readTree(reports.resolve("rehearsal-report.json").toFile())
+                .path("environment").path("fixtureRows");
+        assertThat(fixtureRows.size()).isEqualTo(1);
+        assertThat(fixtureRows.fieldNames().next()).endsWith(" / " + engine + " / generated rows: users");
+        assertThat(fixtureRows.elements().next().asLong()).isEqualTo(200);
     }
 
     @ParameterizedTest

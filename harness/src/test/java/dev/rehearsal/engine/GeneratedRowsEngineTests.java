@@ -31,7 +31,7 @@ class GeneratedRowsEngineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
+    @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
     void downThatDropsAColumnsDataFailsWithoutAnyFixture(String engine) throws IOException {
         EngineExecutionResults results = EngineRuns.runSet(reports, "lost-column-data-no-rows", EngineRuns.on(engine));
 

@@ -101,6 +101,11 @@ final class RehearseCommand implements Callable<Integer> {
             + " fails (default: a warning, unless rehearsal.yaml says strict-column-order: true).")
     boolean strictColumnOrder;
 
+    @Option(names = "--generated-rows", paramLabel = "N",
+            description = "Rows generated into every empty table before each migration of a set without fixtures"
+                    + " (0: off; default: generated-rows in rehearsal.yaml, else 200).")
+    Long generatedRows;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the results, the report and the JUnit XML go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -124,7 +129,7 @@ final class RehearseCommand implements Callable<Integer> {
         try (RehearsalSession session = new RehearsalSession(servers(),
                 new RunOptions(false, "a reachable server", keepFailedDatabases,
                         checkpoints == null ? null : new Checkpoints(checkpoints.toAbsolutePath().normalize()),
-                        strictColumnOrder), new RehearseProgress(printer))) {
+                        strictColumnOrder, generatedRows), new RehearseProgress(printer))) {
             results = PlanRunner.run(List.of(plan), part, session);
         }
         Placement placement = Placement.of(out, results, part);

@@ -66,6 +66,13 @@ public final class Constants {
     public static final String KEEP_FAILED_DATABASES = "rehearsal.keep-failed-databases";
 
     /**
+     * Rows generated into every empty table before each migration of a set without fixtures, so that
+     * "rollback preserves data" compares real rows; {@code 0} turns it off. Default: the set's
+     * {@code generated-rows} in rehearsal.yaml, else 200.
+     */
+    public static final String GENERATED_ROWS = "rehearsal.generated-rows";
+
+    /**
      * The environment label of the configured servers ({@link #POSTGRES_URL}, {@link #MARIADB_URL}).
      * {@code $REHEARSAL_ENV} counts too: when either is a production label ({@code prod},
      * {@code prd}, {@code production}, {@code prod-eu}, ... or one listed in

@@ -83,7 +83,8 @@ public final class RehearsalSession implements AutoCloseable {
             SuiteResources resources = SuiteResources.load(suite.fixtures(), suite.verification());
             TargetRun run = new TargetRun(target.kind(), availability.server(), target.set(),
                     options.strictColumnOrder() ? suite.declarations().withStrictColumnOrder() : suite.declarations(),
-                    resources, options.keepFailedDatabases());
+                    resources, options.keepFailedDatabases(), suite.declarations().generatedRows(options.generatedRows()));
+            recorder.seeded(id, run.seededRows());
             if (options.checkpoints() != null) {
                 run.useCheckpoints(options.checkpoints(), note -> listener.note(id, note));
             }

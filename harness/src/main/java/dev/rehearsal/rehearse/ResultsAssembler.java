@@ -77,7 +77,7 @@ final class ResultsAssembler {
         return new TargetResult(target.kind().id(), status, inherited,
                 availability == null ? null : availability.maskedUrl(),
                 availability == null ? null : availability.serverVersion(), migrations, setSteps, planned, List.of(),
-                availability == null ? null : availability.origin());
+                availability == null ? null : availability.origin(), recorder.seededRows(id));
     }
 
     /** What the recorder saw of a step; an unrun one inherits its container's reason. */

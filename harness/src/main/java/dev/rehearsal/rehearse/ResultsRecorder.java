@@ -18,6 +18,7 @@ final class ResultsRecorder {
     private final Map<NodeId, String> containerReasons = new ConcurrentHashMap<>();
     private final Set<NodeId> unavailable = ConcurrentHashMap.newKeySet();
     private final Map<NodeId, TargetServers.Availability> targets = new ConcurrentHashMap<>();
+    private final Map<NodeId, SeededRows> seeded = new ConcurrentHashMap<>();
 
     Instant startedAt() {
         return startedAt;
@@ -55,6 +56,16 @@ final class ResultsRecorder {
 
     TargetServers.Availability target(NodeId id) {
         return targets.get(id);
+    }
+
+    /** The target run's record of loaded rows, read when the results are assembled. */
+    void seeded(NodeId id, SeededRows rows) {
+        seeded.put(id, rows);
+    }
+
+    Map<String, Long> seededRows(NodeId id) {
+        SeededRows rows = seeded.get(id);
+        return rows == null ? Map.of() : rows.rows();
     }
 
     static StepResult skipped(String step, String name, String reason) {

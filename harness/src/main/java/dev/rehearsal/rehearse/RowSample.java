@@ -49,7 +49,7 @@ final class RowSample {
 
     /**
      * Rebuilds the first {@code migrations} migrations on a scratch database, each of the first
-     * {@code seeded} followed by its fixtures, and lists the rows of the tables {@code differences}
+     * {@code seeded} followed by its fixtures (or generated rows), and lists the rows of the tables {@code differences}
      * names that differ between it and the run's database.
      */
     private static String rebuildAndCompare(TargetRun run, int migrations, int seeded,
@@ -65,9 +65,9 @@ final class RowSample {
             for (int j = 0; j < migrations; j++) {
                 Migration m = run.set().migrations().get(j);
                 rebuild.up(m.version());
-                if (j < seeded && run.resources().seeds(m.version())) {
+                if (j < seeded && run.seedsAfter(m)) {
                     try (Connection c = scratch.target().connect()) {
-                        run.resources().seed(c, run.dialect(), m.version());
+                        run.seed(c, m);
                     }
                 }
             }

@@ -8,12 +8,20 @@ package dev.rehearsal.rehearse;
  * @param keepFailedDatabases the databases of a target run with a failure are kept for inspection
  * @param checkpoints where a target run starting mid-set restores and writes its checkpoints; null for none
  * @param strictColumnOrder a rollback that only changes column order fails, whatever rehearsal.yaml says
+ * @param generatedRows rows generated per empty table for a set without fixtures; null: what its
+ *     rehearsal.yaml says ({@code generated-rows}), else the default
  */
 public record RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases,
-        Checkpoints checkpoints, boolean strictColumnOrder) {
+        Checkpoints checkpoints, boolean strictColumnOrder, Long generatedRows) {
 
-    /** Without checkpoints, column order as each set's rehearsal.yaml declares it. */
+    /** Without checkpoints; column order and generated rows as each set's rehearsal.yaml says. */
     public RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases) {
-        this(requireTargets, requireTargetsSetting, keepFailedDatabases, null, false);
+        this(requireTargets, requireTargetsSetting, keepFailedDatabases, null, false, null);
+    }
+
+    /** Generated rows as the run says (null: as each set's rehearsal.yaml says). */
+    public RunOptions(boolean requireTargets, String requireTargetsSetting, boolean keepFailedDatabases,
+            Long generatedRows) {
+        this(requireTargets, requireTargetsSetting, keepFailedDatabases, null, false, generatedRows);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rehearsal.rehearse;
 
 import dev.rehearsal.database.Dialect;
+import dev.rehearsal.fixture.FixtureLoadResult;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.verification.Captures;
 import dev.rehearsal.verification.SuiteLoader;
@@ -48,8 +49,13 @@ public final class SuiteResources {
         return fixtures.bound(version);
     }
 
-    void seed(Connection c, Dialect d, MigrationVersion version) {
-        fixtures.seed(c, d, version);
+    /** Whether the set has fixtures at all (bound to any version). */
+    boolean hasFixtures() {
+        return fixtures.any();
+    }
+
+    List<FixtureLoadResult> seed(Connection c, Dialect d, MigrationVersion version) {
+        return fixtures.seed(c, d, version);
     }
 
     /** Whether verification suites are bound to {@code version}. */

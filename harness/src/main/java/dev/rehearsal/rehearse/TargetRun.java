@@ -3,6 +3,8 @@ package dev.rehearsal.rehearse;
 import dev.rehearsal.database.Dialect;
 import dev.rehearsal.database.IsolatedDatabase;
 import dev.rehearsal.database.Target;
+import dev.rehearsal.fixture.GeneratedRows;
+import dev.rehearsal.fixture.GeneratedRowsResult;
 import dev.rehearsal.rehearse.plan.Declarations;
 import dev.rehearsal.rehearse.plan.TargetKind;
 import dev.rehearsal.migration.Migration;
@@ -40,6 +42,8 @@ public final class TargetRun implements AutoCloseable {
     private final Declarations declarations;
     private final SuiteResources resources;
     private final boolean keepFailed;
+    private final long generatedRows;
+    private final SeededRows seededRows = new SeededRows();
     private final List<String> kept = new ArrayList<>();
     private IsolatedDatabase database;
     private MigrationRunner runner;
@@ -53,9 +57,14 @@ public final class TargetRun implements AutoCloseable {
     private Checkpoints checkpoints;
     private Consumer<String> notes = note -> { };
 
-    /** @param server the admin target of the server, or null for SQLite */
+    /**
+     * @param server the admin target of the server, or null for SQLite
+     * @param generatedRows rows generated into each empty table after every migration when the set has
+     *     no fixtures (0: none), so that the data proofs compare real rows
+     */
     public TargetRun(TargetKind kind, Target server, MigrationSet set, Declarations declarations,
-            SuiteResources resources, boolean keepFailed) {
+            SuiteResources resources, boolean keepFailed, long generatedRows) {
+        this.generatedRows = generatedRows;
         this.kind = kind;
         this.server = server;
         this.set = set;
@@ -218,17 +227,46 @@ public final class TargetRun implements AutoCloseable {
                 Fingerprinter.fingerprint(c, dialect(), internalTables()));
     }
 
-    /** Loads the fixtures bound to migration {@code index}; without any it does not touch the database. */
+    /**
+     * Loads the fixtures bound to migration {@code index}; in a set without fixtures, fills the tables
+     * still empty with generated rows instead. With neither it does not touch the database.
+     */
     void seed(int index) {
         Migration m = set.migrations().get(index);
-        if (resources.seeds(m.version())) {
+        if (seedsAfter(m)) {
             try (Connection c = connect()) {
-                resources.seed(c, database.target().dialect(), m.version());
+                seed(c, m);
             } catch (SQLException e) {
                 throw closing(e);
             }
         }
         seeded = index;
+    }
+
+    /** Whether rows are loaded after {@code m}: its fixtures, or generated rows in a set without fixtures. */
+    boolean seedsAfter(Migration m) {
+        return resources.seeds(m.version()) || generates();
+    }
+
+    private boolean generates() {
+        return !resources.hasFixtures() && generatedRows > 0;
+    }
+
+    /** Loads on {@code c} (this run's database or a rebuild of it) the rows that follow {@code m}. */
+    void seed(Connection c, Migration m) {
+        if (generates()) {
+            GeneratedRowsResult filled = GeneratedRows.fill(c, dialect(), internalTables(), generatedRows);
+            seededRows.loaded(SeededRows.GENERATED, filled.rowsPerTable());
+            seededRows.unfilled(filled.unfilled());
+        } else {
+            resources.seed(c, dialect(), m.version())
+                    .forEach(r -> seededRows.loaded(r.fixture().name(), r.rowsPerTable()));
+        }
+    }
+
+    /** What this run loaded into its databases so far. */
+    SeededRows seededRows() {
+        return seededRows;
     }
 
     private IllegalStateException closing(SQLException e) {

@@ -123,14 +123,25 @@ final class TargetServers implements AutoCloseable {
      * Looks the class up by name: ContainerServers itself cannot even be verified without Testcontainers.
      */
     static String missingModule(TargetKind target) {
+        return testcontainersAbsence(target, TargetServers.class.getClassLoader()) == null ? null
+                : "org.testcontainers:testcontainers-" + (target == TargetKind.POSTGRES ? "postgresql" : "mariadb");
+    }
+
+    /**
+     * Null when the Testcontainers module for {@code target} can be loaded from {@code loader}; else
+     * which artifact to add. The modules are optional dependencies of the harness, so a project that
+     * did not add one would otherwise meet a NoClassDefFoundError.
+     */
+    static String testcontainersAbsence(TargetKind target, ClassLoader loader) {
         String module = target == TargetKind.POSTGRES ? "postgresql" : "mariadb";
-        String type = target == TargetKind.POSTGRES ? "org.testcontainers.postgresql.PostgreSQLContainer"
+        String container = target == TargetKind.POSTGRES ? "org.testcontainers.postgresql.PostgreSQLContainer"
                 : "org.testcontainers.mariadb.MariaDBContainer";
         try {
-            Class.forName(type, false, TargetServers.class.getClassLoader());
+            Class.forName(container, false, loader);
             return null;
         } catch (ClassNotFoundException | LinkageError e) {
-            return "org.testcontainers:testcontainers-" + module;
+            return "Testcontainers is not on the test class path: add the test dependency"
+                    + " org.testcontainers:testcontainers-" + module + " for a throw-away " + target.id() + " server";
         }
     }
 

@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -50,8 +52,23 @@ final class ReportModelBuilder {
         ReadinessRules.Decision overall = ReadinessRules.overall(suites.stream()
                 .map(s -> new ReadinessRules.Decision(s.readiness(), s.reason())).toList());
         Environment environment = new Environment(options.rehearsalVersion(), System.getProperty("java.version"),
-                results.startedAt(), results.finishedAt(), now.toString(), engines, options.fixtureRows());
+                results.startedAt(), results.finishedAt(), now.toString(), engines, fixtureRows(results));
         return new ReadinessReport(ReadinessReport.FORMAT, overall.readiness(), overall.reason(), environment, suites);
+    }
+
+    /** The options' rows when given, else what each target loaded: {@code "<suite> / <target> / <source>: <table>"}. */
+    private Map<String, Long> fixtureRows(RehearsalResults results) {
+        if (!options.fixtureRows().isEmpty()) {
+            return options.fixtureRows();
+        }
+        Map<String, Long> rows = new TreeMap<>();
+        for (SuiteResult suite : results.suites()) {
+            for (TargetResult target : suite.targets()) {
+                target.seededRows().forEach((key, count) ->
+                        rows.put(suite.name() + " / " + target.target() + " / " + key, count));
+            }
+        }
+        return rows;
     }
 
     private SuiteReport suite(SuiteResult suite, int index) {

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,17 @@ class RehearseCommandTests {
         String xml = Files.readString(out.resolve(JUnitXmlWriter.FILE));
         assertThat(xml).contains("<testsuite name=\"good (" + engine + ")\" tests=\"14\" failures=\"0\" skipped=\"0\"")
                 .contains("name=\"V20240103000000 add doc title: redo\"");
+    }
+
+    @Test
+    void downThatDropsAColumnsDataFailsOnGeneratedRowsAndTheCountIsAnOption() {
+        CliRun run = rehearse("lost-column-data-no-rows", target("sqlite"), "--generated-rows", "9");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains(line("FAILED", "sqlite") + "V20240102000000 drop bio: rollback preserves data (")
+                .contains("table data users: 9 rows before up and after rollback; values changed in bio");
+        assertThat(ResultsWriter.read(out.resolve(ResultsWriter.FILE)).suites().get(0).targets().get(0).seededRows())
+                .containsExactly(Map.entry("generated rows: users", 9L));
     }
 
     @ParameterizedTest

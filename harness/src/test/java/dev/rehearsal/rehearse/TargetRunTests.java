@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A reading of the target run's database is reused only while nothing could have changed the database. */
@@ -29,7 +30,8 @@ class TargetRunTests {
     private static TargetRun run(String migrations, String fixtures) {
         MigrationSet set = MigrationLoader.load(set(migrations), Dialects.SQLITE);
         SuiteResources resources = SuiteResources.load(fixtures == null ? null : set(fixtures), null);
-        return new TargetRun(TargetKind.SQLITE, null, set, Declarations.none(), resources, false);
+        // No generated rows: only the fixtures (when given) reach the database between migrations.
+        return new TargetRun(TargetKind.SQLITE, null, set, Declarations.none(), resources, false, 0);
     }
 
     private static long docs(DatabaseState state) {
@@ -88,6 +90,25 @@ class TargetRunTests {
 
             run.rehearse(1);
             assertThat(run.state()).isNotSameAs(redone);
+        }
+    }
+
+    @Test
+    void aSetWithoutFixturesGetsGeneratedRowsInItsEmptyTablesOnly() {
+        MigrationSet set = MigrationLoader.load(set("lost-column-data-no-rows"), Dialects.SQLITE);
+        try (TargetRun run = new TargetRun(TargetKind.SQLITE, null, set, Declarations.none(), SuiteResources.none(),
+                false, 5)) {
+            run.rehearse(1);
+
+            assertThat(run.state().data().table("users").orElseThrow().rowCount()).isEqualTo(5);
+            assertThat(run.seededRows().rows()).containsExactly(Map.entry("generated rows: users", 5L));
+        }
+        // docs holds the row its migration inserted: not empty, so nothing is generated into it.
+        MigrationSet withRows = MigrationLoader.load(set("fixture-after-redo/migrations"), Dialects.SQLITE);
+        try (TargetRun generating = new TargetRun(TargetKind.SQLITE, null, withRows, Declarations.none(),
+                SuiteResources.none(), false, 5)) {
+            generating.rehearse(1);
+            assertThat(docs(generating.state())).isEqualTo(1);
         }
     }
 }

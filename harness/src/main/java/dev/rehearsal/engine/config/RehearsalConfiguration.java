@@ -27,7 +27,8 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record RehearsalConfiguration(List<TargetKind> targets, Optional<String> postgresUrl,
         Optional<String> mariadbUrl, String postgresPasswordEnv, String mariadbPasswordEnv, boolean requireTargets, boolean keepFailedDatabases, String reportDir,
         ProjectPaths paths, boolean parallel, Map<String, String> suiteParameters, Optional<String> environment,
-        boolean allowProduction, Shard shard, Optional<String> embeddedDir, Optional<String> mavenRepository) {
+        boolean allowProduction, Shard shard, Optional<String> embeddedDir, Optional<String> mavenRepository,
+        Long generatedRows) {
 
     public RehearsalConfiguration {
         targets = List.copyOf(targets);
@@ -53,7 +54,8 @@ public record RehearsalConfiguration(List<TargetKind> targets, Optional<String> 
                 parameters.getBoolean(Constants.ALLOW_PRODUCTION).orElse(false),
                 nonBlank(parameters, Constants.SHARD).map(v -> Shard.parse(v, Constants.SHARD)).orElse(Shard.WHOLE),
                 nonBlank(parameters, Constants.EMBEDDED_DIR),
-                nonBlank(parameters, Constants.EMBEDDED_MAVEN_REPOSITORY));
+                nonBlank(parameters, Constants.EMBEDDED_MAVEN_REPOSITORY),
+                nonBlank(parameters, Constants.GENERATED_ROWS).map(RehearsalConfiguration::generatedRows).orElse(null));
     }
 
     /**
@@ -147,7 +149,7 @@ public record RehearsalConfiguration(List<TargetKind> targets, Optional<String> 
     }
 
     public RunOptions runOptions() {
-        return new RunOptions(requireTargets, Constants.REQUIRE_TARGETS + "=true", keepFailedDatabases);
+        return new RunOptions(requireTargets, Constants.REQUIRE_TARGETS + "=true", keepFailedDatabases, generatedRows);
     }
 
     /** Where the results JSON goes. */
@@ -168,6 +170,19 @@ public record RehearsalConfiguration(List<TargetKind> targets, Optional<String> 
             }
         }
         return targets;
+    }
+
+    static long generatedRows(String value) {
+        try {
+            long rows = Long.parseLong(value);
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new RehearsalException(ErrorCode.BAD_USAGE, Constants.GENERATED_ROWS + ": '" + value
+                + "' is not a row count; use 0 (off) or more");
     }
 
     private static Optional<String> nonBlank(ConfigurationParameters parameters, String key) {

@@ -8,6 +8,9 @@ import dev.rehearsal.rehearse.plan.SuitePlan;
 import dev.rehearsal.rehearse.results.RehearsalResults;
 import dev.rehearsal.rehearse.results.Placement;
 import dev.rehearsal.rehearse.results.ResultsWriter;
+import dev.rehearsal.rehearse.results.SuiteResult;
+import dev.rehearsal.rehearse.results.TargetResult;
+import dev.rehearsal.rehearse.results.TargetStatus;
 import dev.rehearsal.report.ReportOptions;
 import dev.rehearsal.report.ReportWriter;
 import dev.rehearsal.report.model.ReadinessReport;
@@ -26,6 +29,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 public final class RehearsalEngineDescriptor extends EngineDescriptor implements Node<RehearsalContext> {
     static final String REPORT_LINE = "Rehearsal readiness report: ";
+    static final String SKIPPED_LINE = "Rehearsal: ";
 
     private final RehearsalConfiguration config;
 
@@ -66,9 +70,24 @@ public final class RehearsalEngineDescriptor extends EngineDescriptor implements
                 System.out.println("Rehearsal " + placement.note());
                 context.publish(this, Map.of("partial", placement.note()));
             }
+            printSkippedTargets(results, System.out);
             writeReport(context, results, directory, System.out);
         } finally {
             context.session().close();
+        }
+    }
+
+    /**
+     * One line per declared target that did not run, with the reason: a build log that only showed
+     * the targets that ran would let a skipped PostgreSQL pass unnoticed.
+     */
+    private static void printSkippedTargets(RehearsalResults results, PrintStream out) {
+        for (SuiteResult suite : results.suites()) {
+            for (TargetResult target : suite.targets()) {
+                if (target.status() == TargetStatus.SKIPPED) {
+                    out.println(SKIPPED_LINE + suite.name() + " on " + target.target() + " SKIPPED: " + target.reason());
+                }
+            }
         }
     }
 

@@ -32,13 +32,17 @@ import java.util.stream.Collectors;
  *     being a warning ({@code strict-column-order: true})
  * @param sqliteFunctions functions the project registers in its SQLite driver, registered on every SQLite
  *     connection Rehearsal opens for the set
+ * @param generatedRows {@code generated-rows}: rows generated into every empty table before each migration of a
+ *     set without fixtures; null when the file does not say (the run's setting or {@link #DEFAULT_GENERATED_ROWS})
  */
 public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVersion> lossy,
         Set<String> volatileColumns, List<ExpectedDefect> expected, String fixtures, String verification,
         Drills drills, Map<MigrationVersion, String> declaredAt, boolean strictColumnOrder,
-        SqliteFunctions sqliteFunctions) {
+        SqliteFunctions sqliteFunctions, Long generatedRows) {
     /** The declarations file in a migrations directory. */
     public static final String FILE = "rehearsal.yaml";
+    /** Rows per table the data proofs of a set without fixtures run on, unless configured. */
+    public static final long DEFAULT_GENERATED_ROWS = 200;
 
     public Declarations {
         irreversible = Set.copyOf(irreversible);
@@ -59,13 +63,13 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
 
     public static Declarations none() {
         return new Declarations(Set.of(), Set.of(), Set.of(), List.of(), null, null, Drills.off(), Map.of(), false,
-                SqliteFunctions.none());
+                SqliteFunctions.none(), null);
     }
 
     /** The same declarations with column order made strict (a face's flag can raise it, never lower it). */
     public Declarations withStrictColumnOrder() {
         return new Declarations(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt,
-                true, sqliteFunctions);
+                true, sqliteFunctions, generatedRows);
     }
 
     /**
@@ -82,6 +86,14 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
                             .collect(Collectors.joining(", ")))
                     + ") or delete the entry");
         });
+    }
+
+    /**
+     * Rows per table to generate: the run's setting when it has one (non-null), else the file's, else
+     * {@link #DEFAULT_GENERATED_ROWS}. 0 turns generation off.
+     */
+    public long generatedRows(Long runSetting) {
+        return runSetting != null ? runSetting : generatedRows != null ? generatedRows : DEFAULT_GENERATED_ROWS;
     }
 
     public boolean isIrreversible(MigrationVersion version) {

@@ -39,7 +39,8 @@ public final class DeclarationsReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final String KEYS = "irreversible, lossy, volatile, expect, fixtures, verification,"
-            + " strict-column-order, drills (backup, faults, max-faults, objective), functions (name, class)";
+            + " strict-column-order, drills (backup, faults, max-faults, objective), functions (name, class),"
+            + " generated-rows";
 
     private DeclarationsReader() {
     }
@@ -83,7 +84,8 @@ public final class DeclarationsReader {
         return new Declarations(versions(parsed.irreversible), versions(parsed.lossy),
                 parsed.volatileNames(), expected, parsed.fixtures, parsed.verification,
                 parsed.drills == null ? Declarations.Drills.off() : parsed.drills.toDrills(), declaredAt,
-                parsed.strictColumnOrder, new SqliteFunctions(parsed.functions == null ? List.of() : parsed.functions));
+                parsed.strictColumnOrder, new SqliteFunctions(parsed.functions == null ? List.of() : parsed.functions),
+                parsed.generatedRows);
     }
 
     /** {@code file:line:column} when the parser knows where it stopped. */
@@ -123,6 +125,16 @@ public final class DeclarationsReader {
         public boolean strictColumnOrder;
         @JsonDeserialize(contentUsing = FunctionEntry.class)
         public List<SqliteFunctions.Declared> functions;
+        Long generatedRows;
+
+        @JsonProperty("generated-rows")
+        public void setGeneratedRows(long rows) {
+            if (rows < 0) {
+                // no cause: Jackson reports the root cause's message
+                throw new IllegalArgumentException("generated-rows must be 0 (off) or more, was " + rows);
+            }
+            generatedRows = rows;
+        }
 
         Set<String> volatileNames() {
             Set<String> names = new LinkedHashSet<>();

@@ -1,6 +1,9 @@
 package dev.rehearsal.rehearse.results;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One migration set on one database engine.
@@ -17,28 +20,38 @@ import java.util.List;
  *     for a run
  * @param server where the server came from: the configured URL's setting, a Testcontainers image, or an
  *     embedded server with its release and start-up time; null for SQLite and unreached servers
+ * @param seededRows rows loaded into the rehearsal databases, per {@code "<fixture file or generated rows>: <table>"};
+ *     empty when none were (older files read as empty)
  * @see Coverage
  */
 public record TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
         List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated,
-        String server) {
+        String server, Map<String, Long> seededRows) {
 
     public TargetResult {
         migrations = List.copyOf(migrations);
         setSteps = List.copyOf(setSteps);
         planned = planned == null ? null : List.copyOf(planned);
         duplicated = duplicated == null ? List.of() : List.copyOf(duplicated);
+        seededRows = seededRows == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(seededRows));
     }
 
     /** A result whose plan is not recorded (read as complete). */
     public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
             List<MigrationResult> migrations, List<StepResult> setSteps) {
-        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, null, List.of(), null);
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, null, List.of(), null, Map.of());
     }
 
     /** Without a server origin (SQLite, results written before it was recorded). */
     public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
             List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated) {
-        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, planned, duplicated, null);
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, planned, duplicated, null, Map.of());
+    }
+
+    /** With the server's origin, no rows recorded. */
+    public TargetResult(String target, TargetStatus status, String reason, String maskedUrl, String serverVersion,
+            List<MigrationResult> migrations, List<StepResult> setSteps, List<String> planned, List<String> duplicated,
+            String server) {
+        this(target, status, reason, maskedUrl, serverVersion, migrations, setSteps, planned, duplicated, server, Map.of());
     }
 }

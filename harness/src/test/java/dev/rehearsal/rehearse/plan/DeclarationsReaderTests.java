@@ -47,6 +47,23 @@ class DeclarationsReaderTests {
     }
 
     @Test
+    void generatedRowsComeFromTheFileUnlessTheRunSetsThem() throws IOException {
+        assertThat(read("lossy: []\n").generatedRows(null)).isEqualTo(Declarations.DEFAULT_GENERATED_ROWS);
+        Declarations declared = read("generated-rows: 50\n");
+
+        assertThat(declared.generatedRows(null)).isEqualTo(50);
+        assertThat(declared.generatedRows(0L)).isZero();
+    }
+
+    @Test
+    void negativeGeneratedRowsIsAnErrorAtItsLine() {
+        assertThatThrownBy(() -> read("# rows\ngenerated-rows: -1\n"))
+                .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SUITE_FILE))
+                .hasMessageStartingWith(dir.resolve("rehearsal.yaml") + ":2:")
+                .hasMessageContaining("generated-rows must be 0 (off) or more, was -1");
+    }
+
+    @Test
     void unknownDrillKeyIsAnErrorAtItsLine() {
         assertThatThrownBy(() -> read("# drills\ndrills:\n  backup: true\n  fualts: true\n"))
                 .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SUITE_FILE))

@@ -77,7 +77,7 @@ final class TargetServers implements AutoCloseable {
         }
         String missing = missingModule(target);
         if (missing != null) {
-            return new Availability(null, null, null, target.id() + ": no " + key + " configured, and the Docker route"
+            return unavailable(target.id() + ": no " + key + " configured, and the Docker route"
                     + " needs Testcontainers, which is not on the class path: add " + missing + " (test scope) to"
                     + " the project, or configure " + key + " (the CLI jar does not ship Testcontainers)");
         }

@@ -5,6 +5,7 @@ import dev.rehearsal.migration.MigrationFormat;
 import dev.rehearsal.migration.MigrationVersion;
 import dev.rehearsal.runner.history.HistoryRow;
 import dev.rehearsal.runner.history.HistoryStatus;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -56,7 +57,7 @@ final class HistoryChecks {
                         + " the files as applied, or run `rehearsal repair` to accept the change");
             } else if (!row.hasCombinedChecksumOnly() && !row.upChecksum().equals(m.upChecksum())) {
                 problems.add("migration " + m.version() + " was modified after it was applied: "
-                        + fileName(m, m.up().file()) + (m.up().file().equals(downFile(m)) ? " (its up section)" : "")
+                        + m.up().fileName() + (m.up().file().equals(downFile(m)) ? " (its up section)" : "")
                         + " changed (up checksum now " + m.upChecksum() + ", recorded " + row.upChecksum()
                         + "); restore the files as applied, or run `rehearsal repair` to accept the change");
             }
@@ -83,8 +84,8 @@ final class HistoryChecks {
 
     private static String changedDown(Migration m, HistoryRow row) {
         String what = m.down() == null ? "its down script was removed"
-                : row.downChecksum() == null ? "a down script was added (" + fileName(m, m.down().file()) + ")"
-                : fileName(m, m.down().file()) + (m.down().file().equals(m.up().file()) ? " (its down section)" : "")
+                : row.downChecksum() == null ? "a down script was added (" + m.down().fileName() + ")"
+                : m.down().fileName() + (m.down().file().equals(m.up().file()) ? " (its down section)" : "")
                         + " changed";
         return "the down script of migration " + m.version() + " changed since it was applied: " + what
                 + "; `down` runs it as it is now";

@@ -58,7 +58,7 @@ public record Declarations(Set<MigrationVersion> irreversible, Set<MigrationVers
             List<ExpectedDefect> expected, String fixtures, String verification, Drills drills,
             Map<MigrationVersion, String> declaredAt) {
         this(irreversible, lossy, volatileColumns, expected, fixtures, verification, drills, declaredAt, false,
-                SqliteFunctions.none());
+                SqliteFunctions.none(), null);
     }
 
     public static Declarations none() {

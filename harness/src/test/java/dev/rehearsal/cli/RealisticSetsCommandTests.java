@@ -111,8 +111,8 @@ class RealisticSetsCommandTests {
         CliRun run = CliRun.of("rehearse", "--migrations", set("golang-migrate-placeholders").toString(), "--out",
                 dir.toString(), "--targets", "sqlite");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).contains("11 passed, 0 warnings, 3 failed, 4 skipped");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("18 passed, 0 warnings, 0 failed, 0 skipped");
         assertThat(run.out().lines().filter(l -> l.startsWith("PASSED") && l.contains(": apply")).count()).isEqualTo(4);
 
         String db = dir.resolve("placeholders.db").toString();

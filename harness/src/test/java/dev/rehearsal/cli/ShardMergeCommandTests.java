@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.engine.Constants;
 import dev.rehearsal.engine.RehearsalTestEngine;
 import dev.rehearsal.rehearse.results.Coverage;
@@ -159,8 +160,14 @@ class ShardMergeCommandTests {
 
         assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
         assertThat(damaged.out()).containsPattern("checkpoint before V\\S+ [^:]*not used \\(.+\\): brought up with plain up");
-        assertThat(FacesAgreeTests.withoutTimings(work.resolve("damaged/shard-2-of-2").resolve(ResultsWriter.FILE)))
-                .isEqualTo(FacesAgreeTests.withoutTimings(two));
+        // The same steps and verdicts; only the rows it loaded differ: plain up seeds the earlier
+        // migrations' fixtures, a restored checkpoint already holds them.
+        JsonNode replayed = FacesAgreeTests.withoutTimings(work.resolve("damaged/shard-2-of-2").resolve(ResultsWriter.FILE));
+        JsonNode restored = FacesAgreeTests.withoutTimings(two);
+        assertThat(replayed.findValues("seededRows")).allMatch(rows -> rows.size() > 0);
+        replayed.findParents("seededRows").forEach(target -> ((ObjectNode) target).remove("seededRows"));
+        restored.findParents("seededRows").forEach(target -> ((ObjectNode) target).remove("seededRows"));
+        assertThat(replayed).isEqualTo(restored);
     }
 
     @ParameterizedTest

@@ -28,7 +28,7 @@ class DeclaredTargetsEngineTests {
     Path reports;
 
     @Test
-    void targetsWithoutServerOrDockerAreSkippedWithTheReasonEverywhere() throws IOException {
+    void aTargetWithoutServerDockerOrEmbeddedFallbackIsSkippedWithTheReasonEverywhere() throws IOException {
         Assumptions.assumeTrue(System.getenv("DOCKER_HOST") == null
                 && !Files.exists(Path.of("/var/run/docker.sock")), "a Docker engine is reachable");
         PrintStream console = System.out;
@@ -42,25 +42,26 @@ class DeclaredTargetsEngineTests {
             System.setOut(console);
         }
 
-        results.testEvents().assertStatistics(s -> s.started(14).succeeded(14).failed(0).skipped(0).aborted(0));
-        results.containerEvents().assertStatistics(s -> s.skipped(2).failed(0));
+        // postgres falls back to the embedded PostgreSQL 17 on the test class path; mariadb has no fallback.
+        results.testEvents().assertStatistics(s -> s.started(28).succeeded(28).failed(0).skipped(0).aborted(0));
+        results.containerEvents().assertStatistics(s -> s.skipped(1).failed(0));
         List<String> skipped = results.containerEvents().skipped().list().stream()
                 .map(e -> e.getTestDescriptor().getDisplayName() + " -> " + e.getPayload(String.class).orElseThrow())
                 .toList();
-        String postgres = "postgres: no rehearsal.postgres.url configured and no Docker engine"
-                + " (DOCKER_HOST unset, /var/run/docker.sock missing)";
         String mariadb = "mariadb: no rehearsal.mariadb.url configured and no Docker engine"
                 + " (DOCKER_HOST unset, /var/run/docker.sock missing)";
-        assertThat(skipped).containsExactly("postgres -> " + postgres, "mariadb -> " + mariadb);
+        assertThat(skipped).containsExactly("mariadb -> " + mariadb);
 
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Rehearsal: ThreeTargetsRehearsal on postgres SKIPPED: " + postgres)
+                .doesNotContain("on postgres SKIPPED")
                 .contains("Rehearsal: ThreeTargetsRehearsal on mariadb SKIPPED: " + mariadb);
         List<TargetResult> targets = ResultsWriter.read(reports.resolve(Constants.RESULTS_FILE)).suites().get(0).targets();
         assertThat(targets).extracting(TargetResult::target).containsExactly("sqlite", "postgres", "mariadb");
         assertThat(targets).extracting(TargetResult::status)
-                .containsExactly(TargetStatus.PASSED, TargetStatus.SKIPPED, TargetStatus.SKIPPED);
+                .containsExactly(TargetStatus.PASSED, TargetStatus.PASSED, TargetStatus.SKIPPED);
+        assertThat(targets.get(1).server()).startsWith("embedded PostgreSQL 17")
+                .contains("fallback: no rehearsal.postgres.url configured and no Docker engine");
         String html = Files.readString(reports.resolve("rehearsal-report.html"));
-        assertThat(html).contains(postgres).contains(mariadb);
+        assertThat(html).contains(mariadb);
     }
 }

@@ -108,9 +108,12 @@ public final class ResultsMerger {
                 MigrationResult m = migrations.get(e.getKey());
                 return new MigrationResult(m.version(), m.name(), m.hasRollback(), m.needsBackup(), m.lossy(), e.getValue());
             }).toList();
+            // Each shard seeds the fixtures of its own migrations: together they seeded what one run would.
+            Map<String, Long> seeded = new LinkedHashMap<>();
+            inputs.forEach(t -> t.seededRows().forEach((table, rows) -> seeded.merge(table, rows, Math::max)));
             return new TargetResult(kind, status(), first(TargetResult::reason), first(TargetResult::maskedUrl),
                     first(TargetResult::serverVersion), merged, setSteps, planKnown ? List.copyOf(planned) : null,
-                    List.copyOf(duplicated));
+                    List.copyOf(duplicated), first(TargetResult::server), seeded);
         }
 
         /** Any failure fails the target; any part skipped (its server unreachable) leaves it not proven there. */
